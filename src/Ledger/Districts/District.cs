@@ -1,0 +1,26 @@
+namespace EPoomasi.Ledger.Districts;
+
+/// <summary>A district's settings, as its events leave them.</summary>
+public sealed record District
+{
+    /// <summary>The district code, e.g. <c>mapo</c>.</summary>
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Floor given to new member accounts.</summary>
+    public required Minutes MemberFloor { get; init; }
+
+    /// <summary>Cap given to new member accounts.</summary>
+    public required Minutes MemberCap { get; init; }
+
+    /// <summary>Most the district may ever have issued (net of reversals).</summary>
+    public required Minutes MintBudget { get; init; }
+
+    /// <summary>Trust limit per counterpart district.</summary>
+    public IReadOnlyDictionary<string, Minutes> TrustLimits { get; init; } = new Dictionary<string, Minutes>();
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public long Version { get; init; }
+}

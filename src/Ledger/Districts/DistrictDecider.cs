@@ -1,0 +1,116 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Administration;
+using EPoomasi.Ledger.Districts.ChangingDefaults;
+using EPoomasi.Ledger.Districts.CreatingDistrict;
+using EPoomasi.Ledger.Districts.SettingMintBudget;
+using EPoomasi.Ledger.Districts.SettingTrustLimit;
+
+namespace EPoomasi.Ledger.Districts;
+
+/// <summary><c>Decide(command, state) → events</c> for district commands. Pure.</summary>
+public static class DistrictDecider
+{
+    public static AdminDecision Decide(AdminCommand command, IAdminView view, DateTimeOffset now) => command switch
+    {
+        CreateDistrict create => Create(create, view.FindDistrict(create.DistrictId), now),
+        ChangeDistrictDefaults change => ChangeDefaults(change, view, now),
+        SetMintBudget set => SetBudget(set, view, now),
+        SetTrustLimit set => SetTrust(set, view, now),
+        _ => throw new ArgumentException($"Not a district command: {command.GetType().Name}.", nameof(command)),
+    };
+
+    private static AdminDecision Create(CreateDistrict command, District? existing, DateTimeOffset now)
+    {
+        if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
+        if (string.IsNullOrWhiteSpace(command.Name)) return AdminDecision.Rejected(AdminResult.NameRequired);
+        if (command.Name.Length > LedgerLimits.DistrictNameMaxLength) return AdminDecision.Rejected(AdminResult.NameTooLong);
+        if (!AdminRules.AreLimits(command.MemberFloor, command.MemberCap)) return AdminDecision.Rejected(AdminResult.LimitsInvalid);
+        if (!AdminRules.IsBound(command.MintBudget)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        if (existing is not null)
+        {
+            var same = existing.Name == command.Name && existing.MemberFloor == command.MemberFloor
+                && existing.MemberCap == command.MemberCap && existing.MintBudget == command.MintBudget;
+            return same ? AdminDecision.Unchanged : AdminDecision.Rejected(AdminResult.ExistsWithDifferentFields);
+        }
+
+        var id = command.DistrictId;
+        return new AdminDecision(AdminResult.Ok,
+            [new DistrictCreated(id, command.Name, command.MemberFloor, command.MemberCap, command.MintBudget, command.By, now)],
+            [
+                new AccountOpened(WellKnownAccounts.Issuance(id), id, AccountKind.Issuance, null, -command.MintBudget, Minutes.Zero, command.By, now),
+                new AccountOpened(WellKnownAccounts.CommunityPot(id), id, AccountKind.CommunityPot, null, Minutes.Zero, LedgerLimits.MaxLimitMinutes, command.By, now),
+            ]);
+    }
+
+    private static AdminDecision ChangeDefaults(ChangeDistrictDefaults command, IAdminView view, DateTimeOffset now)
+    {
+        if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
+        if (!AdminRules.AreLimits(command.MemberFloor, command.MemberCap)) return AdminDecision.Rejected(AdminResult.LimitsInvalid);
+        var reason = AdminRules.CheckReason(command.Reason);
+        if (reason != AdminResult.Ok) return AdminDecision.Rejected(reason);
+        if (view.FindDistrict(command.DistrictId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
+        if (district.MemberFloor == command.MemberFloor && district.MemberCap == command.MemberCap) return AdminDecision.Unchanged;
+
+        return new AdminDecision(AdminResult.Ok,
+            [new DistrictDefaultsChanged(command.DistrictId, command.MemberFloor, command.MemberCap, command.Reason, command.By, now)], []);
+    }
+
+    private static AdminDecision SetBudget(SetMintBudget command, IAdminView view, DateTimeOffset now)
+    {
+        if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
+        if (!AdminRules.IsBound(command.MintBudget)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        var reason = AdminRules.CheckReason(command.Reason);
+        if (reason != AdminResult.Ok) return AdminDecision.Rejected(reason);
+        if (view.FindDistrict(command.DistrictId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
+        if (district.MintBudget == command.MintBudget) return AdminDecision.Unchanged;
+
+        var issuance = view.FindAccount(WellKnownAccounts.Issuance(command.DistrictId))!;
+        if (issuance.Available < -command.MintBudget) return AdminDecision.Rejected(AdminResult.BudgetBelowIssued);
+
+        return new AdminDecision(AdminResult.Ok,
+            [new MintBudgetChanged(command.DistrictId, command.MintBudget, command.Reason, command.By, now)],
+            [new AccountLimitsChanged(issuance.Id, -command.MintBudget, issuance.Cap, command.Reason, command.By, now)]);
+    }
+
+    private static AdminDecision SetTrust(SetTrustLimit command, IAdminView view, DateTimeOffset now)
+    {
+        if (!AdminRules.IsDistrictId(command.DistrictId) || !AdminRules.IsDistrictId(command.CounterpartDistrictId))
+        {
+            return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
+        }
+
+        if (command.DistrictId == command.CounterpartDistrictId) return AdminDecision.Rejected(AdminResult.SameDistrict);
+        if (!AdminRules.IsBound(command.Limit)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        var reason = AdminRules.CheckReason(command.Reason);
+        if (reason != AdminResult.Ok) return AdminDecision.Rejected(reason);
+        if (view.FindDistrict(command.DistrictId) is not { } district || view.FindDistrict(command.CounterpartDistrictId) is null)
+        {
+            return AdminDecision.Rejected(AdminResult.DistrictNotFound);
+        }
+
+        if (district.TrustLimits.TryGetValue(command.CounterpartDistrictId, out var current) && current == command.Limit)
+        {
+            return AdminDecision.Unchanged;
+        }
+
+        var districtEvents = new List<DistrictEvent>();
+        var accountEvents = new List<AccountEvent>();
+        foreach (var (home, away) in new[] { (command.DistrictId, command.CounterpartDistrictId), (command.CounterpartDistrictId, command.DistrictId) })
+        {
+            districtEvents.Add(new TrustLimitSet(home, away, command.Limit, command.Reason, command.By, now));
+            var clearingId = WellKnownAccounts.Clearing(home, away);
+            if (view.FindAccount(clearingId) is { } clearing)
+            {
+                var narrowed = clearing with { Floor = -command.Limit, Cap = command.Limit };
+                if (!narrowed.IsWithinLimits) return AdminDecision.Rejected(AdminResult.TrustLimitBelowPosition);
+                accountEvents.Add(new AccountLimitsChanged(clearingId, -command.Limit, command.Limit, command.Reason, command.By, now));
+            }
+            else
+            {
+                accountEvents.Add(new AccountOpened(clearingId, home, AccountKind.Clearing, away, -command.Limit, command.Limit, command.By, now));
+            }
+        }
+
+        return new AdminDecision(AdminResult.Ok, districtEvents, accountEvents);
+    }
+}

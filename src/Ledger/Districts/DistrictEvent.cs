@@ -1,0 +1,22 @@
+namespace EPoomasi.Ledger.Districts;
+
+// The closed hierarchy of district events.
+
+/// <summary>Something that happened to a district's settings.</summary>
+public abstract record DistrictEvent(string DistrictId, Attribution By, DateTimeOffset At);
+
+/// <summary>The city created the district, with its issuance account and community pot.</summary>
+public sealed record DistrictCreated(string DistrictId, string Name, Minutes MemberFloor, Minutes MemberCap, Minutes MintBudget, Attribution By, DateTimeOffset At)
+    : DistrictEvent(DistrictId, By, At);
+
+/// <summary>The defaults for new member accounts changed.</summary>
+public sealed record DistrictDefaultsChanged(string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By, DateTimeOffset At)
+    : DistrictEvent(DistrictId, By, At);
+
+/// <summary>The district's mint budget changed.</summary>
+public sealed record MintBudgetChanged(string DistrictId, Minutes MintBudget, string Reason, Attribution By, DateTimeOffset At)
+    : DistrictEvent(DistrictId, By, At);
+
+/// <summary>The trust limit with a counterpart district was set.</summary>
+public sealed record TrustLimitSet(string DistrictId, string CounterpartDistrictId, Minutes Limit, string Reason, Attribution By, DateTimeOffset At)
+    : DistrictEvent(DistrictId, By, At);

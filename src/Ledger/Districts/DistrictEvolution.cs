@@ -1,0 +1,31 @@
+namespace EPoomasi.Ledger.Districts;
+
+/// <summary><c>Evolve(state, event) → state</c> for districts.</summary>
+public static class DistrictEvolution
+{
+    public static District Evolve(District? state, DistrictEvent @event)
+    {
+        var next = (state, @event) switch
+        {
+            (null, DistrictCreated created) => new District
+            {
+                Id = created.DistrictId,
+                Name = created.Name,
+                MemberFloor = created.MemberFloor,
+                MemberCap = created.MemberCap,
+                MintBudget = created.MintBudget,
+                CreatedAt = created.At,
+            },
+            (null, _) or (not null, DistrictCreated) => throw new LedgerInvariantException(
+                $"District {@event.DistrictId} received {@event.GetType().Name} out of order."),
+            (not null, DistrictDefaultsChanged changed) => state with { MemberFloor = changed.MemberFloor, MemberCap = changed.MemberCap },
+            (not null, MintBudgetChanged changed) => state with { MintBudget = changed.MintBudget },
+            (not null, TrustLimitSet set) => state with
+            {
+                TrustLimits = new Dictionary<string, Minutes>(state.TrustLimits) { [set.CounterpartDistrictId] = set.Limit },
+            },
+            _ => throw new LedgerInvariantException($"Unknown district event {@event.GetType().Name}."),
+        };
+        return next with { Version = checked((state?.Version ?? 0) + 1) };
+    }
+}

@@ -1,0 +1,123 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger.Transfers;
+using JasperFx.Events;
+using Marten.Events;
+using Marten;
+
+namespace EPoomasi.Ledger.Reading;
+
+/// <summary>
+/// Everything a member, coordinator or auditor reads. Reads come from the same committed state that
+/// writes lock and validate against, never from an asynchronous projection.
+/// </summary>
+public sealed class LedgerReader(LedgerStore store)
+{
+    /// <summary>The account, or null when no account has this id.</summary>
+    public async Task<Account?> GetAccountAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        return await session.LoadAsync<Account>(accountId, cancellationToken);
+    }
+
+    /// <summary>The district's settings, or null.</summary>
+    public async Task<District?> GetDistrictAsync(string districtId, CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        return await session.LoadAsync<District>(districtId, cancellationToken);
+    }
+
+    /// <summary>The records of these transfer ids, in the order asked; ids never decided are left out.</summary>
+    /// <exception cref="ArgumentException">More than <see cref="LedgerLimits.MaxLookupIds"/> ids.</exception>
+    public async Task<IReadOnlyList<TransferRecord>> LookupTransfersAsync(IReadOnlyCollection<Guid> transferIds, CancellationToken cancellationToken)
+    {
+        if (transferIds.Count > LedgerLimits.MaxLookupIds)
+        {
+            throw new ArgumentException($"At most {LedgerLimits.MaxLookupIds} ids per lookup.", nameof(transferIds));
+        }
+
+        await using var session = store.Documents.QuerySession();
+        var found = (await session.LoadManyAsync<TransferRecord>(cancellationToken, transferIds.Distinct())).ToDictionary(r => r.Id);
+        return transferIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="pageSize"/> entries after position <paramref name="afterCursor"/> (0 for the
+    /// start), oldest first, each with the running balance. Null when the account does not exist.
+    /// </summary>
+    public async Task<StatementPage?> GetStatementAsync(Guid accountId, long afterCursor, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, LedgerLimits.MaxStatementPageSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterCursor);
+
+        await using var session = store.Documents.QuerySession();
+        if (await session.LoadAsync<Account>(accountId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == accountId && e.Version > afterCursor && e.EventTypesAre(typeof(EntryPosted)))
+            .OrderBy(e => e.Version)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        var entries = events.Select(ToEntry).ToList();
+        return new StatementPage(entries, entries.Count == pageSize ? entries[^1].Position : null);
+    }
+
+    /// <summary>
+    /// The balance after the last entry at or before <paramref name="instant"/> (zero before the first).
+    /// Null when the account does not exist.
+    /// </summary>
+    public async Task<Minutes?> GetBalanceAtAsync(Guid accountId, DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        if (await session.LoadAsync<Account>(accountId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var last = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == accountId && e.Timestamp <= instant && e.EventTypesAre(typeof(EntryPosted)))
+            .OrderByDescending(e => e.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is null ? Minutes.Zero : ((EntryPosted)last.Data).BalanceAfterMinutes;
+    }
+
+    /// <summary>The district's trial balance and supply, or null when the district does not exist.</summary>
+    public async Task<TrialBalance?> GetTrialBalanceAsync(string districtId, CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        var district = await session.LoadAsync<District>(districtId, cancellationToken);
+        if (district is null)
+        {
+            return null;
+        }
+
+        var accounts = await session.Query<Account>().Where(a => a.DistrictId == districtId).ToListAsync(cancellationToken);
+        var issuance = accounts.Single(a => a.Kind == AccountKind.Issuance);
+        var pot = accounts.Single(a => a.Kind == AccountKind.CommunityPot);
+        var members = accounts.Where(a => a.Kind == AccountKind.Member).ToList();
+        return new TrialBalance(
+            districtId,
+            accounts.OrderBy(a => a.Kind).ThenBy(a => a.Id).ToList(),
+            IssuedMinutes: -issuance.Balance,
+            MintBudgetRemainingMinutes: issuance.Available - issuance.Floor,
+            GrantedFromPotMinutes: pot.DebitsPosted,
+            CommunityPotMinutes: pot.Balance,
+            InCirculationMinutes: Sum(members.Select(a => a.Balance)),
+            PendingMinutes: Sum(members.Select(a => a.DebitsPending)),
+            ClearingPositions: accounts.Where(a => a.Kind == AccountKind.Clearing).ToDictionary(a => a.CounterpartDistrictId!, a => a.Balance));
+    }
+
+    private static Minutes Sum(IEnumerable<Minutes> amounts) => amounts.Aggregate(Minutes.Zero, (sum, amount) => sum + amount);
+
+    private static StatementEntry ToEntry(IEvent @event)
+    {
+        var entry = (EntryPosted)@event.Data;
+        return new StatementEntry(@event.Version, entry.TransferId, entry.Side, entry.AmountMinutes, entry.BalanceAfterMinutes,
+            entry.CounterpartyAccountId, entry.Code, entry.Memo, entry.By, entry.At);
+    }
+}

@@ -1,0 +1,68 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Transfers;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
+
+namespace EPoomasi.Ledger.Storage;
+
+/// <summary>
+/// The ledger's Marten store: account and district event streams, account and district state
+/// documents, and transfer records, all in one PostgreSQL schema.
+/// </summary>
+public sealed class LedgerStore : IAsyncDisposable
+{
+    private LedgerStore(DocumentStore store, TimeProvider time)
+    {
+        Documents = store;
+        Time = time;
+    }
+
+    /// <summary>The underlying Marten store.</summary>
+    public IDocumentStore Documents { get; }
+
+    /// <summary>The clock every write reads once per transaction.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Opens a store on <paramref name="connectionString"/>, using <paramref name="schema"/> for every table.</summary>
+    public static LedgerStore Open(string connectionString, TimeProvider time, string schema = "ledger")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var store = DocumentStore.For(options => Configure(options, connectionString, time, schema));
+        return new LedgerStore(store, time);
+    }
+
+    /// <summary>Creates or updates the schema. Safe to run from several processes at once.</summary>
+    public Task MigrateAsync() => Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+    public ValueTask DisposeAsync() => ((DocumentStore)Documents).DisposeAsync();
+
+    private static void Configure(StoreOptions options, string connectionString, TimeProvider time, string schema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            json => json.Converters.Add(new MinutesJsonConverter()));
+
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // Quick append: no version read before each append. Writers already hold the account's row
+        // lock, which is what serialises appends to a stream. Timestamps come from the injected clock.
+        options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        options.Events.TimeProvider = time;
+        options.Events.AddEventTypes(
+        [
+            typeof(AccountOpened), typeof(AccountLimitsChanged), typeof(AccountFrozen), typeof(AccountUnfrozen),
+            typeof(AccountClosed), typeof(EntryPosted), typeof(HoldReserved), typeof(HoldReleased),
+            typeof(DistrictCreated), typeof(DistrictDefaultsChanged), typeof(MintBudgetChanged), typeof(TrustLimitSet),
+        ]);
+
+        options.Schema.For<Account>().Identity(a => a.Id).Duplicate(a => a.DistrictId);
+        options.Schema.For<District>().Identity(d => d.Id);
+        options.Schema.For<TransferRecord>().Identity(r => r.Id)
+            .Duplicate(r => r.HoldState)
+            .Duplicate(r => r.ExpiresAt);
+    }
+}

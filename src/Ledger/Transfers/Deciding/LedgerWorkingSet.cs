@@ -1,0 +1,104 @@
+using EPoomasi.Ledger.Accounts;
+
+namespace EPoomasi.Ledger.Transfers.Deciding;
+
+/// <summary>
+/// The accounts and records one transaction has locked and read, evolving as its items are decided,
+/// with an undo log so that a failed linked chain leaves no trace. Asking for an account or record
+/// that was not loaded is a <see cref="LockSetIncompleteException"/>: the caller must reload and try again,
+/// because deciding on an unlocked account could overdraw it.
+/// </summary>
+public sealed class LedgerWorkingSet : ILedgerView
+{
+    private readonly Dictionary<Guid, Account?> _accounts;
+    private readonly Dictionary<Guid, TransferRecord?> _records;
+    private readonly List<AccountEvent> _events = [];
+    private readonly Dictionary<Guid, TransferRecord> _changedRecords = [];
+    private readonly Stack<Action> _undo = new();
+    private bool _recording;
+
+    public LedgerWorkingSet(IReadOnlyDictionary<Guid, Account?> lockedAccounts, IReadOnlyDictionary<Guid, TransferRecord?> loadedRecords)
+    {
+        _accounts = new Dictionary<Guid, Account?>(lockedAccounts);
+        _records = new Dictionary<Guid, TransferRecord?>(loadedRecords);
+    }
+
+    /// <summary>Events to append, in the order they were decided.</summary>
+    public IReadOnlyList<AccountEvent> Events => _events;
+
+    /// <summary>Records created or changed.</summary>
+    public IReadOnlyCollection<TransferRecord> ChangedRecords => _changedRecords.Values;
+
+    /// <summary>Accounts as they stand now, for those that changed.</summary>
+    public IEnumerable<Account> ChangedAccounts =>
+        _events.Select(e => e.AccountId).Distinct().Select(id => _accounts[id]!);
+
+    public Account? FindAccount(Guid accountId) =>
+        _accounts.TryGetValue(accountId, out var account) ? account : throw new LockSetIncompleteException(accountId);
+
+    public TransferRecord? FindRecord(Guid transferId) =>
+        _records.TryGetValue(transferId, out var record) ? record : throw new LockSetIncompleteException(transferId);
+
+    /// <summary>Applies a decision's events (through <see cref="AccountEvolution.Evolve"/>) and records.</summary>
+    public void Apply(Decision decision)
+    {
+        foreach (var @event in decision.Events)
+        {
+            var before = FindAccount(@event.AccountId);
+            _accounts[@event.AccountId] = AccountEvolution.Evolve(before, @event);
+            _events.Add(@event);
+            Remember(() =>
+            {
+                _accounts[@event.AccountId] = before;
+                _events.RemoveAt(_events.Count - 1);
+            });
+        }
+
+        foreach (var record in decision.Records)
+        {
+            var before = _records.GetValueOrDefault(record.Id);
+            var hadChange = _changedRecords.TryGetValue(record.Id, out var changedBefore);
+            _records[record.Id] = record;
+            _changedRecords[record.Id] = record;
+            Remember(() =>
+            {
+                _records[record.Id] = before;
+                if (hadChange) _changedRecords[record.Id] = changedBefore!;
+                else _changedRecords.Remove(record.Id);
+            });
+        }
+    }
+
+    /// <summary>Starts remembering changes, for a linked chain that may have to be undone.</summary>
+    public void BeginChain()
+    {
+        _undo.Clear();
+        _recording = true;
+    }
+
+    /// <summary>Keeps everything since <see cref="BeginChain"/>.</summary>
+    public void CommitChain()
+    {
+        _undo.Clear();
+        _recording = false;
+    }
+
+    /// <summary>Undoes everything since <see cref="BeginChain"/>.</summary>
+    public void RollbackChain()
+    {
+        while (_undo.TryPop(out var undo))
+        {
+            undo();
+        }
+
+        _recording = false;
+    }
+
+    private void Remember(Action undo)
+    {
+        if (_recording)
+        {
+            _undo.Push(undo);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger.Transfers;
+using EPoomasi.Ledger.Transfers.CreatingTransfer;
+using EPoomasi.Ledger.Transfers.Deciding;
+using EPoomasi.Ledger.Transfers.ExpiringHold;
+using EPoomasi.Ledger.Transfers.PostingHold;
+using EPoomasi.Ledger.Transfers.ReversingTransfer;
+using EPoomasi.Ledger.Transfers.VoidingHold;
+using Marten;
+using Polly;
+
+namespace EPoomasi.Ledger.Writing;
+
+/// <summary>
+/// Writes batches of transfers, holds and reversals. Each call runs in one transaction that locks every
+/// account it touches (in id order), decides each item against what it locked, and commits the events,
+/// states and records together: all or nothing. Safe to call from many threads and many processes at once.
+/// </summary>
+public sealed class TransferWriter
+{
+    private readonly LedgerStore _store;
+    private readonly AccountDirectory _directory = new();
+    private readonly ResiliencePipeline _retry;
+
+    public TransferWriter(LedgerStore store)
+    {
+        _store = store;
+        _retry = ConflictRetry.Create(store.Time);
+    }
+
+    /// <summary>
+    /// Decides every item of <paramref name="batch"/> (at most <see cref="LedgerLimits.MaxBatchItems"/>)
+    /// and returns one outcome per item, in order. A rejection is an outcome, not an exception.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch is larger than the limit.</exception>
+    public async Task<IReadOnlyList<TransferOutcome>> SubmitAsync(IReadOnlyList<TransferCommand> batch, CancellationToken cancellationToken)
+    {
+        var outcomes = await SubmitManyAsync([batch], cancellationToken);
+        return outcomes[0];
+    }
+
+    /// <summary>
+    /// Decides several independent batches in one transaction, for group commit: each keeps its own
+    /// linked chains and outcomes, and later batches see the effects of earlier ones.
+    /// </summary>
+    public async Task<IReadOnlyList<TransferOutcome>[]> SubmitManyAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
+    {
+        foreach (var batch in batches)
+        {
+            if (batch.Count > LedgerLimits.MaxBatchItems)
+            {
+                throw new ArgumentException($"A batch holds at most {LedgerLimits.MaxBatchItems} items; this one has {batch.Count}.", nameof(batches));
+            }
+
+            foreach (var command in batch)
+            {
+                command.By.EnsureComplete();
+            }
+        }
+
+        if (batches.All(b => b.Count == 0))
+        {
+            return batches.Select(_ => (IReadOnlyList<TransferOutcome>)[]).ToArray();
+        }
+
+        return await _retry.ExecuteAsync(async token => await WriteOnceAsync(batches, token), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TransferOutcome>[]> WriteOnceAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
+    {
+        await using var session = _store.Documents.LightweightSession();
+        var commands = batches.SelectMany(b => b).ToList();
+
+        var referencedIds = commands.Select(ReferencedRecordId).OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
+        var accountIds = await PlanAccountsAsync(session, commands, referencedIds, cancellationToken);
+
+        await session.BeginTransactionAsync(cancellationToken);
+        var accounts = await RowLocks.LockAccountsAsync(session, accountIds, cancellationToken);
+        var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(referencedIds).Distinct().ToList();
+        var records = await LoadRecordsAsync(session, recordIds, cancellationToken);
+
+        var now = _store.Time.GetUtcNow();
+        var workingSet = new LedgerWorkingSet(accounts, records);
+        var outcomes = batches.Select(batch => (IReadOnlyList<TransferOutcome>)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
+
+        foreach (var stream in workingSet.Events.GroupBy(e => e.AccountId))
+        {
+            session.Events.Append(stream.Key, stream.Cast<object>().ToArray());
+        }
+
+        foreach (var account in workingSet.ChangedAccounts)
+        {
+            session.Store(account);
+        }
+
+        // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
+        foreach (var record in workingSet.ChangedRecords.OrderBy(r => r.Id))
+        {
+            if (records[record.Id] is null) session.Insert(record);
+            else session.Update(record);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        foreach (var account in accounts.Values.OfType<Account>())
+        {
+            _directory.Remember(account);
+        }
+
+        return outcomes;
+    }
+
+    // Every account an item may touch, so that all are locked in one ordered statement. Holds and
+    // reversals name their accounts through records read here without locks: the accounts of a record
+    // never change, and whatever else changed by the time the locks are held is read again under them.
+    private async Task<HashSet<Guid>> PlanAccountsAsync(IDocumentSession session, List<TransferCommand> commands, HashSet<Guid> referencedIds, CancellationToken cancellationToken)
+    {
+        var accountIds = new HashSet<Guid>();
+        if (referencedIds.Count > 0)
+        {
+            var referenced = await session.LoadManyAsync<TransferRecord>(cancellationToken, referencedIds);
+            accountIds.UnionWith(referenced.SelectMany(r => r.Legs).SelectMany(leg => new[] { leg.DebitAccountId, leg.CreditAccountId }));
+            accountIds.UnionWith(referenced.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }));
+        }
+
+        var creates = commands.OfType<CreateTransfer>().ToList();
+        var districts = await _directory.DistrictsOfAsync(session,
+            creates.SelectMany(c => new[] { c.DebitAccountId, c.CreditAccountId }), cancellationToken);
+        foreach (var create in creates)
+        {
+            accountIds.Add(create.DebitAccountId);
+            accountIds.Add(create.CreditAccountId);
+            if (districts.TryGetValue(create.DebitAccountId, out var from)
+                && districts.TryGetValue(create.CreditAccountId, out var to)
+                && from != to)
+            {
+                accountIds.Add(WellKnownAccounts.Clearing(from, to));
+                accountIds.Add(WellKnownAccounts.Clearing(to, from));
+            }
+        }
+
+        accountIds.Remove(Guid.Empty);
+        return accountIds;
+    }
+
+    private static async Task<Dictionary<Guid, TransferRecord?>> LoadRecordsAsync(IDocumentSession session, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var records = ids.ToDictionary(id => id, _ => (TransferRecord?)null);
+        if (ids.Count > 0)
+        {
+            foreach (var record in await session.LoadManyAsync<TransferRecord>(cancellationToken, ids))
+            {
+                records[record.Id] = record;
+            }
+        }
+
+        return records;
+    }
+
+    private static Guid? ReferencedRecordId(TransferCommand command) => command switch
+    {
+        PostHold post => post.HoldId,
+        VoidHold @void => @void.HoldId,
+        ExpireHold expire => expire.HoldId,
+        ReverseTransfer reverse => reverse.TransferId,
+        _ => null,
+    };
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace EPoomasi.LocalPostgres;
+
+/// <summary>
+/// A private PostgreSQL server in a data directory of our own, listening on loopback only: throwaway
+/// for tests, persistent for the gateway's embedded default. PostgreSQL refuses to run as root, so when
+/// this process is root the server runs as the <c>postgres</c> user, who then owns the directory.
+/// </summary>
+public sealed class PostgresCluster : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly bool _deleteOnDispose;
+    private bool _running;
+
+    private PostgresCluster(string bin, string dataDirectory, int port, bool deleteOnDispose)
+    {
+        _bin = bin;
+        DataDirectory = dataDirectory;
+        Port = port;
+        _deleteOnDispose = deleteOnDispose;
+    }
+
+    /// <summary>Where the cluster keeps its data.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The loopback port it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Connection string to <paramref name="database"/> as the superuser.</summary>
+    public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = "postgres",
+        Database = database,
+    }.ConnectionString;
+
+    /// <summary>A throwaway cluster in a new temporary directory, removed on dispose. Durability is traded for speed.</summary>
+    public static Task<PostgresCluster> StartTemporaryAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "epoomasi-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        return StartAsync(directory, FreePort(), deleteOnDispose: true, cancellationToken);
+    }
+
+    /// <summary>A cluster that keeps its data in <paramref name="dataDirectory"/> across restarts, fsync on.</summary>
+    public static Task<PostgresCluster> StartPersistentAsync(string dataDirectory, int port, CancellationToken cancellationToken) =>
+        StartAsync(Path.GetFullPath(dataDirectory), port, deleteOnDispose: false, cancellationToken);
+
+    /// <summary>Creates an empty database, optionally as a copy of <paramref name="template"/>.</summary>
+    public async Task CreateDatabaseAsync(string name, string? template, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the server (fast shutdown: open transactions roll back).</summary>
+    public async Task StopAsync()
+    {
+        if (_running)
+        {
+            await RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"], CancellationToken.None);
+            _running = false;
+        }
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync();
+        await StartServerAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_deleteOnDispose && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    private bool Durable => !_deleteOnDispose;
+
+    private static async Task<PostgresCluster> StartAsync(string directory, int port, bool deleteOnDispose, CancellationToken cancellationToken)
+    {
+        var cluster = new PostgresCluster(PostgresBinaries.Locate(), directory, port, deleteOnDispose);
+        Directory.CreateDirectory(directory);
+        if (RunningAsRoot)
+        {
+            await RunProcessAsync("chown", ["postgres:postgres", directory], cancellationToken);
+        }
+
+        if (!File.Exists(Path.Combine(directory, "PG_VERSION")))
+        {
+            await cluster.RunAsync("initdb", ["-D", directory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-instructions"], cancellationToken);
+        }
+
+        await cluster.StartServerAsync(cancellationToken);
+        return cluster;
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        var options = string.Join(' ',
+            $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+            "-c listen_addresses=127.0.0.1",
+            "-c unix_socket_directories=''",
+            "-c max_connections=300",
+            Durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        await RunAsync("pg_ctl", ["start", "-D", DataDirectory, "-w", "-t", "60",
+            "-l", Path.Combine(DataDirectory, "server.log"), "-o", options], cancellationToken);
+        _running = true;
+    }
+
+    private Task RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_bin, program);
+        return RunningAsRoot
+            ? RunProcessAsync("runuser", ["-u", "postgres", "--", path, .. arguments], cancellationToken)
+            : RunProcessAsync(path, arguments, cancellationToken);
+    }
+
+    private static bool RunningAsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
+
+    private static async Task RunProcessAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            // pg_ctl's server inherits our working directory; one it cannot read makes it complain.
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
