@@ -1,0 +1,142 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Accounts.FreezingAccount;
+using EPoomasi.Ledger.Administration;
+using EPoomasi.Ledger.Tests.Harness;
+using EPoomasi.Ledger.Transfers;
+using EPoomasi.Ledger.Transfers.CreatingTransfer;
+using EPoomasi.Ledger.Transfers.PostingHold;
+using EPoomasi.Ledger.Transfers.ReversingTransfer;
+using EPoomasi.Ledger.Transfers.VoidingHold;
+
+namespace EPoomasi.Ledger.Tests.Model;
+
+/// <summary>
+/// Runs a scenario against the real ledger and the reference model side by side, failing at the first
+/// step where a result or any balance differs. <see cref="AfterStep"/> lets a test check more.
+/// </summary>
+public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong seed)
+{
+    /// <summary>Called after each step with the step, the batch submitted (if any) and its outcomes.</summary>
+    public Func<int, IReadOnlyList<TransferCommand>?, IReadOnlyList<TransferOutcome>?, Task>? AfterStep { get; init; }
+
+    /// <summary>Called before each submitted batch, for tests that compare before and after.</summary>
+    public Func<IReadOnlyList<TransferCommand>, Task>? BeforeSubmit { get; init; }
+
+    /// <summary>How often the real ledger gave each result.</summary>
+    public Dictionary<TransferResult, int> Seen { get; } = [];
+
+    /// <summary>Every batch submitted so far, in order.</summary>
+    public List<IReadOnlyList<TransferCommand>> Batches { get; } = [];
+
+    public async Task RunAsync(IReadOnlyList<Op> ops)
+    {
+        for (var step = 0; step < ops.Count; step++)
+        {
+            var op = ops[step];
+            IReadOnlyList<TransferCommand>? batch = null;
+            IReadOnlyList<TransferOutcome>? outcomes = null;
+            switch (op)
+            {
+                case SubmitOp submit:
+                    batch = submit.Batch;
+                    break;
+                case RepeatOp repeat when Batches.Count > 0:
+                    batch = Batches[repeat.Index % Batches.Count];
+                    break;
+                case FreezeOp freeze:
+                    await FreezeAsync(freeze);
+                    break;
+                case AdvanceOp advance:
+                    ledger.Clock.Advance(advance.By);
+                    var expired = await ledger.Expirer.ExpireDueAsync(1_000, CancellationToken.None);
+                    Same(step, op, "holds expired", model.ExpireDue(ledger.Clock.GetUtcNow()), expired);
+                    break;
+            }
+
+            if (batch is not null)
+            {
+                batch = batch.Select(Resolve).ToList();
+                Batches.Add(batch);
+                if (BeforeSubmit is not null) await BeforeSubmit(batch);
+                outcomes = await ledger.Transfers.SubmitAsync(batch, CancellationToken.None);
+                var expected = model.Submit(batch, ledger.Clock.GetUtcNow());
+                Same(step, op, "results", string.Join(",", expected), string.Join(",", outcomes.Select(o => o.Result)));
+                foreach (var outcome in outcomes)
+                {
+                    Seen[outcome.Result] = Seen.GetValueOrDefault(outcome.Result) + 1;
+                }
+            }
+
+            await CompareAccountsAsync(step, op);
+            if (AfterStep is not null) await AfterStep(step, batch, outcomes);
+        }
+    }
+
+    private readonly List<Guid> _holds = [];
+    private readonly List<Guid> _transfers = [];
+
+    // Replaces the generator's "k-th most recent hold / transfer" markers with real ids, and notes
+    // what this command creates for later markers. Deterministic for a given scenario.
+    private TransferCommand Resolve(TransferCommand command)
+    {
+        var resolved = command switch
+        {
+            PostHold post => post with { HoldId = Recent(post.HoldId) },
+            VoidHold @void => @void with { HoldId = Recent(@void.HoldId) },
+            ReverseTransfer reverse => reverse with { TransferId = Recent(reverse.TransferId) },
+            _ => command,
+        };
+        switch (resolved)
+        {
+            case CreateTransfer { IsHold: true } hold:
+                _holds.Add(hold.Id);
+                break;
+            case CreateTransfer or PostHold:
+                _transfers.Add(resolved.Id);
+                break;
+        }
+
+        return resolved;
+    }
+
+    private Guid Recent(Guid id)
+    {
+        for (var k = 0; k < 8; k++)
+        {
+            if (id == Scenarios.RecentHold(k)) return _holds.Count == 0 ? id : _holds[^(k % _holds.Count + 1)];
+            if (id == Scenarios.RecentTransfer(k)) return _transfers.Count == 0 ? id : _transfers[^(k % _transfers.Count + 1)];
+        }
+
+        return id;
+    }
+
+    private async Task FreezeAsync(FreezeOp freeze)
+    {
+        AdminCommand command = freeze.Freeze
+            ? new FreezeAccount(freeze.AccountId, "scenario", TestLedger.Coordinator)
+            : new UnfreezeAccount(freeze.AccountId, "scenario", TestLedger.Coordinator);
+        Assert.Equal(AdminResult.Ok, (await ledger.Admin.ExecuteAsync(command, CancellationToken.None)).Result);
+        model.SetStatus(freeze.AccountId, freeze.Freeze ? AccountStatus.Frozen : AccountStatus.Open);
+    }
+
+    private async Task CompareAccountsAsync(int step, Op op)
+    {
+        await using var session = ledger.Store.Documents.QuerySession();
+        var real = (await session.LoadManyAsync<Account>(CancellationToken.None, model.Accounts.Keys)).ToDictionary(a => a.Id);
+        foreach (var expected in model.Accounts.Values)
+        {
+            var actual = real[expected.Id];
+            Same(step, op, $"account {expected.Id} (balance, pending debits, pending credits, status)",
+                (expected.Balance, expected.PendingDebits, expected.PendingCredits, expected.Status),
+                (actual.Balance.Value, actual.DebitsPending.Value, actual.CreditsPending.Value, actual.Status));
+        }
+    }
+
+    private void Same<T>(int step, Op op, string what, T expected, T actual)
+    {
+        if (!EqualityComparer<T>.Default.Equals(expected, actual))
+        {
+            Assert.Fail($"Seed {seed}, step {step} ({op}): {what} differ.\n  model:  {expected}\n  ledger: {actual}");
+        }
+    }
+}
