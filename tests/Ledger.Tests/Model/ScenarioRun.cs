@@ -25,8 +25,11 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
     /// <summary>How often the real ledger gave each result.</summary>
     public Dictionary<TransferResult, int> Seen { get; } = [];
 
-    /// <summary>Every batch submitted so far, in order.</summary>
+    /// <summary>Every batch submitted so far, in order, with markers resolved.</summary>
     public List<IReadOnlyList<TransferCommand>> Batches { get; } = [];
+
+    /// <summary>Every outcome the real ledger gave, in order.</summary>
+    public List<TransferOutcome> Outcomes { get; } = [];
 
     public async Task RunAsync(IReadOnlyList<Op> ops)
     {
@@ -59,6 +62,7 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
                 Batches.Add(batch);
                 if (BeforeSubmit is not null) await BeforeSubmit(batch);
                 outcomes = await ledger.Transfers.SubmitAsync(batch, CancellationToken.None);
+                Outcomes.AddRange(outcomes);
                 var expected = model.Submit(batch, ledger.Clock.GetUtcNow());
                 Same(step, op, "results", string.Join(",", expected), string.Join(",", outcomes.Select(o => o.Result)));
                 foreach (var outcome in outcomes)
