@@ -34,8 +34,11 @@ public sealed class LedgerStore : IAsyncDisposable
         return new LedgerStore(store, time);
     }
 
-    /// <summary>Creates or updates the schema. Safe to run from several processes at once.</summary>
-    public Task MigrateAsync() => Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    /// <summary>
+    /// Creates or updates the schema. Run it once at start-up, before serving: the store never
+    /// changes the schema by itself while it writes.
+    /// </summary>
+    public Task MigrateAsync() => Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
 
     public ValueTask DisposeAsync() => ((DocumentStore)Documents).DisposeAsync();
 
@@ -43,7 +46,8 @@ public sealed class LedgerStore : IAsyncDisposable
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Schema changes happen in MigrateAsync, never lazily on a write path that holds row locks.
+        options.AutoCreateSchemaObjects = AutoCreate.None;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
             json => json.Converters.Add(new MinutesJsonConverter()));
 
