@@ -14,16 +14,7 @@ public sealed class a_hold_resolves_at_most_once(PostgresFixture postgres)
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
         var ledger = processes.First;
-        await ledger.CreateDistrictAsync("mapo");
-        var receiver = await ledger.OpenMemberAsync("mapo", startHours: 10);
-        var provider = await ledger.OpenMemberAsync("mapo");
-        var holds = new List<Guid>();
-        for (var i = 0; i < 30; i++)
-        {
-            var hold = new CreateTransfer(Guid.NewGuid(), receiver, provider, new Minutes(10), TransferCode.Service, "", TestLedger.Member, TimeSpan.FromHours(1));
-            Assert.Equal(TransferResult.Ok, (await ledger.SubmitOneAsync(hold)).Result);
-            holds.Add(hold.Id);
-        }
+        var (receiver, provider, holds) = await PlaceHoldsAsync(ledger, 30, new Minutes(10), TimeSpan.FromHours(1));
 
         var outcomes = await processes.RaceAsync(120, (process, i) => process.SubmitOneAsync(i % 4 < 2
             ? new PostHold(Guid.NewGuid(), holds[i / 4], new Minutes(6), TestLedger.Member)
@@ -49,16 +40,7 @@ public sealed class a_hold_resolves_at_most_once(PostgresFixture postgres)
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
         var ledger = processes.First;
-        await ledger.CreateDistrictAsync("mapo");
-        var receiver = await ledger.OpenMemberAsync("mapo", startHours: 10);
-        var provider = await ledger.OpenMemberAsync("mapo");
-        var holds = new List<Guid>();
-        for (var i = 0; i < 10; i++)
-        {
-            var hold = new CreateTransfer(Guid.NewGuid(), receiver, provider, new Minutes(30), TransferCode.Service, "", TestLedger.Member, TimeSpan.FromMinutes(30));
-            Assert.Equal(TransferResult.Ok, (await ledger.SubmitOneAsync(hold)).Result);
-            holds.Add(hold.Id);
-        }
+        var (receiver, provider, holds) = await PlaceHoldsAsync(ledger, 10, new Minutes(30), TimeSpan.FromMinutes(30));
 
         ledger.Clock.Advance(TimeSpan.FromMinutes(30));
         var posts = processes.RaceAsync(20, (process, i) => process.SubmitOneAsync(i % 2 == 0
@@ -71,5 +53,21 @@ public sealed class a_hold_resolves_at_most_once(PostgresFixture postgres)
         Assert.Equal(Minutes.Zero, (await ledger.AccountAsync(provider)).Balance);
         Assert.Equal(Minutes.Zero, (await ledger.AccountAsync(receiver)).DebitsPending);
         Invariant.EachHoldResolvesAtMostOnce(await Books.ReadAsync(ledger));
+    }
+
+    private static async Task<(Guid Receiver, Guid Provider, List<Guid> Holds)> PlaceHoldsAsync(TestLedger ledger, int count, Minutes amount, TimeSpan timeout)
+    {
+        await ledger.CreateDistrictAsync("mapo");
+        var receiver = await ledger.OpenMemberAsync("mapo", startHours: 10);
+        var provider = await ledger.OpenMemberAsync("mapo");
+        var holds = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var hold = new CreateTransfer(Guid.NewGuid(), receiver, provider, amount, TransferCode.Service, "", TestLedger.Member, timeout);
+            Assert.Equal(TransferResult.Ok, (await ledger.SubmitOneAsync(hold)).Result);
+            holds.Add(hold.Id);
+        }
+
+        return (receiver, provider, holds);
     }
 }
