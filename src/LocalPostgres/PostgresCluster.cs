@@ -61,6 +61,18 @@ public sealed class PostgresCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Creates <paramref name="name"/> unless it exists.</summary>
+    public async Task EnsureDatabaseAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection) { Parameters = { new() { Value = name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await CreateDatabaseAsync(name, null, cancellationToken);
+        }
+    }
+
     /// <summary>Stops the server (fast shutdown: open transactions roll back).</summary>
     public async Task StopAsync()
     {
@@ -109,6 +121,13 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
+        // A persistent cluster may still be running from a process that was killed: use it as it is.
+        if (await RunAsync("pg_ctl", ["status", "-D", DataDirectory], cancellationToken, check: false) == 0)
+        {
+            _running = true;
+            return;
+        }
+
         var options = string.Join(' ',
             $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
             "-c listen_addresses=127.0.0.1",
@@ -120,17 +139,17 @@ public sealed class PostgresCluster : IAsyncDisposable
         _running = true;
     }
 
-    private Task RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    private Task<int> RunAsync(string program, string[] arguments, CancellationToken cancellationToken, bool check = true)
     {
         var path = Path.Combine(_bin, program);
         return RunningAsRoot
-            ? RunProcessAsync("runuser", ["-u", "postgres", "--", path, .. arguments], cancellationToken)
-            : RunProcessAsync(path, arguments, cancellationToken);
+            ? RunProcessAsync("runuser", ["-u", "postgres", "--", path, .. arguments], cancellationToken, check)
+            : RunProcessAsync(path, arguments, cancellationToken, check);
     }
 
     private static bool RunningAsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
 
-    private static async Task RunProcessAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    private static async Task<int> RunProcessAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken, bool check = true)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -149,11 +168,13 @@ public sealed class PostgresCluster : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        if (check && process.ExitCode != 0)
         {
             throw new InvalidOperationException(
                 $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
         }
+
+        return process.ExitCode;
     }
 
     private static int FreePort()

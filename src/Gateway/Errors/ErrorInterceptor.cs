@@ -1,0 +1,86 @@
+using EPoomasi.Ledger;
+using EPoomasi.Gateway.Hosting;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Npgsql;
+
+namespace EPoomasi.Gateway.Errors;
+
+/// <summary>
+/// The last line: whatever a handler throws leaves as a status a client can act on, never UNKNOWN.
+/// Database unreachable → UNAVAILABLE (safe to retry with the same ids); lost races after the ledger's
+/// own retries → ABORTED; deadline or cancellation → DEADLINE_EXCEEDED or CANCELLED; a bug → INTERNAL,
+/// logged with the correlation id and never described to the client.
+/// </summary>
+public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvider time) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
+    private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            return context.Deadline <= time.GetUtcNow().UtcDateTime.AddMilliseconds(50)
+                ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed before the ledger answered; look the ids up before retrying with new ones."))
+                : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
+        }
+
+        if (IsUnavailable(exception))
+        {
+            logger.DatabaseUnavailable(exception, context.Method);
+            return new RpcException(new Status(StatusCode.Unavailable, "The ledger database is unavailable. Retry with the same ids: nothing is applied twice."));
+        }
+
+        if (exception is ArgumentException argument)
+        {
+            return new RpcException(new Status(StatusCode.InvalidArgument, argument.Message));
+        }
+
+        if (Ledger.Storage.ConflictRetryInfo.IsConflict(exception))
+        {
+            return new RpcException(new Status(StatusCode.Aborted, "Lost a race with concurrent writers after several attempts; retry with the same ids."));
+        }
+
+        logger.UnexpectedFailure(exception, context.Method);
+        var detail = exception is LedgerInvariantException ? "The ledger refused an operation that would break its invariants." : "An unexpected error occurred.";
+        return new RpcException(new Status(StatusCode.Internal, $"{detail} It has been logged."));
+    }
+
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+                || current is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

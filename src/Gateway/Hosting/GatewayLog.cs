@@ -1,0 +1,20 @@
+namespace EPoomasi.Gateway.Hosting;
+
+/// <summary>Every message the gateway logs, source-generated so that a disabled level costs nothing.</summary>
+internal static partial class GatewayLog
+{
+    [LoggerMessage(1, LogLevel.Information, "No Ledger:ConnectionString configured: started a private PostgreSQL in {DataDirectory} on 127.0.0.1:{Port}")]
+    public static partial void StartedEmbeddedPostgres(this ILogger logger, string dataDirectory, int port);
+
+    [LoggerMessage(2, LogLevel.Information, "Expired {Count} holds")]
+    public static partial void ExpiredHolds(this ILogger logger, int count);
+
+    [LoggerMessage(3, LogLevel.Warning, "Expiring holds failed")]
+    public static partial void ExpiringHoldsFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Database unavailable during {Method}")]
+    public static partial void DatabaseUnavailable(this ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(5, LogLevel.Error, "Unexpected failure in {Method}")]
+    public static partial void UnexpectedFailure(this ILogger logger, Exception exception, string method);
+}

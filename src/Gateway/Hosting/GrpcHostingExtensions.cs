@@ -1,0 +1,42 @@
+using EPoomasi.Gateway.Errors;
+using EPoomasi.Gateway.Services;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+
+namespace EPoomasi.Gateway.Hosting;
+
+/// <summary>The gRPC surface: services, errors, health, reflection, JSON transcoding and gRPC-Web.</summary>
+public static class GrpcHostingExtensions
+{
+    public static IHostApplicationBuilder AddGatewayGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddGrpc(options =>
+            {
+                options.Interceptors.Add<ErrorInterceptor>();
+                options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            })
+            // Rich error details must be in the registry, or transcoding answers HTTP 500 instead of the error.
+            .AddJsonTranscoding(options =>
+            {
+                options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor);
+                // Proto3 JSON: int64 as strings, which JavaScript numbers cannot hold exactly.
+                options.JsonSettings.WriteInt64sAsStrings = true;
+            });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcService<LedgerGrpcService>();
+        app.MapGrpcService<AdministrationGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapGet("/", () => "e-poomasi gateway: gRPC on HTTP/2, JSON and gRPC-Web on HTTP/1.1. Try: dotnet run --project src/Cli -- demo");
+        return app;
+    }
+}

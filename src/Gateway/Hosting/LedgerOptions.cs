@@ -1,0 +1,23 @@
+namespace EPoomasi.Gateway.Hosting;
+
+/// <summary>The <c>Ledger</c> configuration section (also settable as <c>Ledger__ConnectionString</c> and so on).</summary>
+public sealed class LedgerOptions
+{
+    /// <summary>PostgreSQL connection string. Empty: start a private PostgreSQL in <see cref="DataDirectory"/>.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Where the embedded PostgreSQL keeps its data, kept across restarts.</summary>
+    public string DataDirectory { get; set; } = ".data/postgres";
+
+    /// <summary>Loopback port of the embedded PostgreSQL.</summary>
+    public int EmbeddedPostgresPort { get; set; } = 5544;
+
+    /// <summary>Database schema of the ledger's tables.</summary>
+    public string Schema { get; set; } = "ledger";
+
+    /// <summary>How often holds past their timeout are expired.</summary>
+    public int HoldExpiryIntervalSeconds { get; set; } = 5;
+
+    /// <summary>How often an account feed looks for new entries.</summary>
+    public int FeedPollMilliseconds { get; set; } = 250;
+}

@@ -1,0 +1,68 @@
+using EPoomasi.Ledger.Reading;
+using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger.Transfers.ExpiringHold;
+using EPoomasi.Ledger.Writing;
+using EPoomasi.LocalPostgres;
+using Microsoft.Extensions.Options;
+
+namespace EPoomasi.Gateway.Hosting;
+
+/// <summary>
+/// The ledger as the gateway holds it: started before the gateway listens (the configured database,
+/// or a private embedded PostgreSQL), schema migrated, stopped last.
+/// </summary>
+public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider time, ILogger<LedgerRuntime> logger) : IHostedService, IAsyncDisposable
+{
+    private PostgresCluster? _embedded;
+    private LedgerStore? _store;
+
+    public LedgerStore Store => _store ?? throw new InvalidOperationException("The ledger has not started.");
+
+    public TransferWriter Transfers { get; private set; } = null!;
+
+    public AdminWriter Admin { get; private set; } = null!;
+
+    public LedgerReader Reader { get; private set; } = null!;
+
+    public HoldExpirer Expirer { get; private set; } = null!;
+
+    /// <summary>The connection string in use (the embedded one when none was configured).</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        ConnectionString = settings.ConnectionString;
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            _embedded = await PostgresCluster.StartPersistentAsync(settings.DataDirectory, settings.EmbeddedPostgresPort, cancellationToken);
+            await _embedded.EnsureDatabaseAsync("epoomasi", cancellationToken);
+            ConnectionString = _embedded.ConnectionString("epoomasi");
+            logger.StartedEmbeddedPostgres(_embedded.DataDirectory, _embedded.Port);
+        }
+
+        _store = LedgerStore.Open(ConnectionString, time, settings.Schema);
+        await _store.MigrateAsync();
+        Transfers = new TransferWriter(_store);
+        Admin = new AdminWriter(_store);
+        Reader = new LedgerReader(_store);
+        Expirer = new HoldExpirer(_store, Transfers);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+            _store = null;
+        }
+
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync();
+            _embedded = null;
+        }
+    }
+}

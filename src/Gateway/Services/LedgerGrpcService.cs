@@ -1,0 +1,161 @@
+using EPoomasi.Contracts.Ledger.V1;
+using EPoomasi.Gateway.Errors;
+using EPoomasi.Gateway.Feed;
+using EPoomasi.Gateway.Hosting;
+using EPoomasi.Gateway.Mapping;
+using EPoomasi.Ledger;
+using EPoomasi.Ledger.Transfers.CreatingTransfer;
+using EPoomasi.Ledger.Transfers.PostingHold;
+using EPoomasi.Ledger.Transfers.ReversingTransfer;
+using EPoomasi.Ledger.Transfers.VoidingHold;
+using Grpc.Core;
+using Domain = EPoomasi.Ledger.Transfers;
+
+namespace EPoomasi.Gateway.Services;
+
+/// <summary>The ledger's member-facing RPCs: proto → command → result → proto, nothing else.</summary>
+public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : LedgerService.LedgerServiceBase
+{
+    private const int DefaultPageSize = 100;
+
+    public override async Task<CreateTransfersResponse> CreateTransfers(CreateTransfersRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (request.Transfers.Count is 0 or > LedgerLimits.MaxBatchItems)
+        {
+            violations.Add("transfers", $"Between 1 and {LedgerLimits.MaxBatchItems} items.");
+        }
+
+        var by = CallerAttribution.From(context);
+        var commands = request.Transfers.Select((item, i) => (Domain.TransferCommand)new CreateTransfer(
+            violations.Id($"transfers[{i}].transfer_id", item.TransferId),
+            violations.Id($"transfers[{i}].debit_account_id", item.DebitAccountId),
+            violations.Id($"transfers[{i}].credit_account_id", item.CreditAccountId),
+            new Minutes(item.AmountMinutes),
+            ProtoEnums.FromProto(item.Code),
+            violations.Text($"transfers[{i}].memo", item.Memo, LedgerLimits.MemoMaxLength),
+            by,
+            item.HoldTimeoutSeconds > 0 ? TimeSpan.FromSeconds(Math.Min(item.HoldTimeoutSeconds, (long)TimeSpan.MaxValue.TotalSeconds / 2)) : null,
+            item.DealId.Length > 0 ? violations.Id($"transfers[{i}].deal_id", item.DealId) : null,
+            item.Linked)).ToList();
+        violations.ThrowIfAny();
+
+        var outcomes = await ledger.Transfers.SubmitAsync(commands, context.CancellationToken);
+        var response = new CreateTransfersResponse();
+        response.Outcomes.AddRange(outcomes.Select(ProtoMessages.ToProto));
+        return response;
+    }
+
+    public override async Task<PostHoldResponse> PostHold(PostHoldRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var command = new PostHold(violations.Id("post_id", request.PostId), violations.Id("hold_id", request.HoldId),
+            request.AmountMinutes == 0 ? null : new Minutes(request.AmountMinutes), CallerAttribution.From(context));
+        violations.ThrowIfAny();
+        return new PostHoldResponse { Outcome = await SubmitOneAsync(command, context) };
+    }
+
+    public override async Task<VoidHoldResponse> VoidHold(VoidHoldRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var command = new VoidHold(violations.Id("void_id", request.VoidId), violations.Id("hold_id", request.HoldId), CallerAttribution.From(context));
+        violations.ThrowIfAny();
+        return new VoidHoldResponse { Outcome = await SubmitOneAsync(command, context) };
+    }
+
+    public override async Task<ReverseTransferResponse> ReverseTransfer(ReverseTransferRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var command = new ReverseTransfer(violations.Id("reversal_id", request.ReversalId), violations.Id("transfer_id", request.TransferId),
+            violations.Text("reason", request.Reason, LedgerLimits.ReasonMaxLength), CallerAttribution.From(context));
+        violations.ThrowIfAny();
+        return new ReverseTransferResponse { Outcome = await SubmitOneAsync(command, context) };
+    }
+
+    public override async Task<GetAccountResponse> GetAccount(GetAccountRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = violations.Id("account_id", request.AccountId);
+        violations.ThrowIfAny();
+        var account = await ledger.Reader.GetAccountAsync(id, context.CancellationToken) ?? throw LedgerErrors.NotFound($"Account {id}");
+        return new GetAccountResponse { Account = ProtoMessages.ToProto(account) };
+    }
+
+    public override async Task<ListStatementEntriesResponse> ListStatementEntries(ListStatementEntriesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = violations.Id("account_id", request.AccountId);
+        if (request.PageSize is < 0 or > LedgerLimits.MaxStatementPageSize) violations.Add("page_size", $"Between 1 and {LedgerLimits.MaxStatementPageSize}, or 0 for {DefaultPageSize}.");
+        if (request.AfterPosition < 0) violations.Add("after_position", "Zero or a position from an earlier page.");
+        violations.ThrowIfAny();
+
+        var page = await ledger.Reader.GetStatementAsync(id, request.AfterPosition, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken)
+            ?? throw LedgerErrors.NotFound($"Account {id}");
+        var response = new ListStatementEntriesResponse { NextAfterPosition = page.NextCursor ?? 0 };
+        response.Entries.AddRange(page.Entries.Select(ProtoMessages.ToProto));
+        return response;
+    }
+
+    public override async Task<LookupTransfersResponse> LookupTransfers(LookupTransfersRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (request.TransferIds.Count is 0 or > LedgerLimits.MaxLookupIds) violations.Add("transfer_ids", $"Between 1 and {LedgerLimits.MaxLookupIds} ids.");
+        var ids = request.TransferIds.Select((id, i) => violations.Id($"transfer_ids[{i}]", id)).ToList();
+        violations.ThrowIfAny();
+
+        var response = new LookupTransfersResponse();
+        response.Transfers.AddRange((await ledger.Reader.LookupTransfersAsync(ids, context.CancellationToken)).Select(ProtoMessages.ToProto));
+        return response;
+    }
+
+    public override async Task<GetBalanceAtResponse> GetBalanceAt(GetBalanceAtRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = violations.Id("account_id", request.AccountId);
+        if (request.At is null) violations.Add("at", "Required: the instant to read the balance at.");
+        violations.ThrowIfAny();
+
+        var balance = await ledger.Reader.GetBalanceAtAsync(id, request.At!.ToDateTimeOffset(), context.CancellationToken)
+            ?? throw LedgerErrors.NotFound($"Account {id}");
+        return new GetBalanceAtResponse { BalanceMinutes = balance.Value };
+    }
+
+    public override async Task<GetTrialBalanceResponse> GetTrialBalance(GetTrialBalanceRequest request, ServerCallContext context)
+    {
+        var trial = await ledger.Reader.GetTrialBalanceAsync(request.DistrictId, context.CancellationToken)
+            ?? throw LedgerErrors.NotFound($"District '{request.DistrictId}'");
+        var response = new GetTrialBalanceResponse
+        {
+            TotalMinutes = trial.TotalMinutes.Value,
+            IssuedMinutes = trial.IssuedMinutes.Value,
+            MintBudgetRemainingMinutes = trial.MintBudgetRemainingMinutes.Value,
+            GrantedFromPotMinutes = trial.GrantedFromPotMinutes.Value,
+            CommunityPotMinutes = trial.CommunityPotMinutes.Value,
+            InCirculationMinutes = trial.InCirculationMinutes.Value,
+            PendingMinutes = trial.PendingMinutes.Value,
+        };
+        response.Accounts.AddRange(trial.Accounts.Select(ProtoMessages.ToProto));
+        response.ClearingPositionsMinutes.Add(trial.ClearingPositions.ToDictionary(p => p.Key, p => p.Value.Value));
+        return response;
+    }
+
+    public override async Task WatchAccount(WatchAccountRequest request, IServerStreamWriter<WatchAccountResponse> responseStream, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var id = violations.Id("account_id", request.AccountId);
+        if (request.AfterPosition < 0) violations.Add("after_position", "Zero or a position from a statement.");
+        violations.ThrowIfAny();
+
+        await foreach (var entry in feed.WatchAsync(id, request.AfterPosition, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new WatchAccountResponse { Entry = ProtoMessages.ToProto(entry) }, context.CancellationToken);
+        }
+    }
+
+    // A single item's rejection is an error with the reason code; a batch answers per item instead.
+    private async Task<TransferOutcome> SubmitOneAsync(Domain.TransferCommand command, ServerCallContext context)
+    {
+        var outcome = (await ledger.Transfers.SubmitAsync([command], context.CancellationToken)).Single();
+        return outcome.IsOk ? ProtoMessages.ToProto(outcome) : throw LedgerErrors.For(outcome.Result, command.Id);
+    }
+}
