@@ -1,0 +1,109 @@
+using EPoomasi.Contracts.Ledger.V1;
+
+namespace EPoomasi.Cli;
+
+/// <summary>One method per command: read the arguments, make the call, print the answer.</summary>
+internal sealed class Commands(Gateway gateway, Options options, CancellationToken cancellationToken)
+{
+    public const string Usage = """
+        epoomasi [--gateway URL] [--as ACTOR] <command> ...
+
+          demo                                   seed two districts and walk through the ledger, step by step
+          create-district <id> <name>            create a district (floor -10h, cap 100h, budget 10000h)
+          open-account <district>                open a member account; prints its id
+          balance <account>                      show an account
+          pay <from> <to> <amount> [--code service|goods|welcome|mint|donation|pot-grant] [--memo TEXT]
+          hold <from> <to> <amount> [--timeout-seconds N] [--memo TEXT]
+          post <hold> [amount]                   post a hold, in full or in part
+          void <hold>                            void a hold
+          statement <account> [--page-size N]    the account's statement with running balance
+          lookup <transfer>...                   what became of these transfer ids
+
+        Amounts are minutes (90) or hours and minutes (1h30m). The gateway defaults to
+        http://127.0.0.1:5080 (or EPOOMASI_GATEWAY); ACTOR defaults to member:cli.
+        """;
+
+    public async Task<int> RunAsync()
+    {
+        switch (options.Command)
+        {
+            case "demo":
+                await new Demo(gateway, cancellationToken).RunAsync();
+                return 0;
+            case "create-district":
+                var created = await gateway.Administration.CreateDistrictAsync(new CreateDistrictRequest
+                {
+                    DistrictId = options.Argument(0, "id"), Name = options.Argument(1, "name"),
+                    MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 600_000,
+                }, cancellationToken: cancellationToken);
+                Console.WriteLine(created.Changed ? "  created" : "  already there");
+                return 0;
+            case "open-account":
+                var id = Guid.NewGuid().ToString();
+                await gateway.Administration.OpenAccountAsync(new OpenAccountRequest { AccountId = id, DistrictId = options.Argument(0, "district") }, cancellationToken: cancellationToken);
+                Console.WriteLine($"  {id}");
+                return 0;
+            case "balance":
+                Printer.Account((await gateway.Ledger.GetAccountAsync(new GetAccountRequest { AccountId = options.Argument(0, "account") }, cancellationToken: cancellationToken)).Account);
+                return 0;
+            case "pay" or "hold":
+                return await PayAsync(options.Command == "hold");
+            case "post":
+                var post = new PostHoldRequest { PostId = Guid.NewGuid().ToString(), HoldId = options.Argument(0, "hold") };
+                if (options.Positional.Count > 1) post.AmountMinutes = Hours.Parse(options.Positional[1]);
+                Printer.Outcome((await gateway.Ledger.PostHoldAsync(post, cancellationToken: cancellationToken)).Outcome);
+                return 0;
+            case "void":
+                Printer.Outcome((await gateway.Ledger.VoidHoldAsync(new VoidHoldRequest { VoidId = Guid.NewGuid().ToString(), HoldId = options.Argument(0, "hold") }, cancellationToken: cancellationToken)).Outcome);
+                return 0;
+            case "statement":
+                return await StatementAsync();
+            case "lookup":
+                var lookup = new LookupTransfersRequest();
+                lookup.TransferIds.AddRange(options.Positional);
+                var found = await gateway.Ledger.LookupTransfersAsync(lookup, cancellationToken: cancellationToken);
+                foreach (var transfer in found.Transfers) Printer.Transfer(transfer);
+                Console.WriteLine($"  {found.Transfers.Count} of {options.Positional.Count} found");
+                return 0;
+            default:
+                Console.WriteLine(Usage);
+                return options.Command == "help" ? 0 : 2;
+        }
+    }
+
+    private async Task<int> PayAsync(bool hold)
+    {
+        var transfer = new TransferToCreate
+        {
+            TransferId = Guid.NewGuid().ToString(),
+            DebitAccountId = options.Argument(0, "from"),
+            CreditAccountId = options.Argument(1, "to"),
+            AmountMinutes = Hours.Parse(options.Argument(2, "amount")),
+            Code = Code(options.Named("code") ?? "service"),
+            Memo = options.Named("memo") ?? "",
+            HoldTimeoutSeconds = hold ? long.Parse(options.Named("timeout-seconds") ?? "3600", System.Globalization.CultureInfo.InvariantCulture) : 0,
+        };
+        var request = new CreateTransfersRequest { Transfers = { transfer } };
+        var outcome = (await gateway.Ledger.CreateTransfersAsync(request, cancellationToken: cancellationToken)).Outcomes.Single();
+        Printer.Outcome(outcome);
+        return outcome.Result == TransferResult.Ok ? 0 : 1;
+    }
+
+    private async Task<int> StatementAsync()
+    {
+        var request = new ListStatementEntriesRequest
+        {
+            AccountId = options.Argument(0, "account"),
+            PageSize = int.Parse(options.Named("page-size") ?? "100", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var page = await gateway.Ledger.ListStatementEntriesAsync(request, cancellationToken: cancellationToken);
+        Printer.Statement(page.Entries);
+        if (page.NextAfterPosition > 0) Console.WriteLine($"  more after position {page.NextAfterPosition}");
+        return 0;
+    }
+
+    private static TransferCode Code(string name) =>
+        Enum.TryParse<TransferCode>(name.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var code)
+            ? code
+            : throw new UsageException($"Unknown code '{name}'.");
+}
