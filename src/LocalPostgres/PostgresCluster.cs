@@ -40,6 +40,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
+    // Administrative connections are not pooled: a pooled one outlives a restart of the server and fails once.
+    private string AdminConnectionString => ConnectionString() + ";Pooling=false";
+
     /// <summary>A throwaway cluster in a new temporary directory, removed on dispose. Durability is traded for speed.</summary>
     public static Task<PostgresCluster> StartTemporaryAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +57,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Creates an empty database, optionally as a copy of <paramref name="template"/>.</summary>
     public async Task CreateDatabaseAsync(string name, string? template, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString());
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken);
         var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
         await using var command = new NpgsqlCommand(sql, connection);
@@ -64,7 +67,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Creates <paramref name="name"/> unless it exists.</summary>
     public async Task EnsureDatabaseAsync(string name, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString());
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection) { Parameters = { new() { Value = name } } };
         if (await exists.ExecuteScalarAsync(cancellationToken) is null)

@@ -1,0 +1,26 @@
+using EPoomasi.Gateway.Mapping;
+using Domain = EPoomasi.Ledger;
+
+namespace EPoomasi.Gateway.Tests;
+
+public sealed class every_domain_value_has_a_contract_twin
+{
+    [Fact]
+    public void every_transfer_result_code_kind_and_state_maps_to_its_proto_value()
+    {
+        Assert.All(Enum.GetValues<Domain.Transfers.TransferResult>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+        Assert.All(Enum.GetValues<Domain.Transfers.TransferCode>(), v => Assert.Equal(v, ProtoEnums.FromProto(ProtoEnums.ToProto(v))));
+        Assert.All(Enum.GetValues<Domain.Transfers.TransferKind>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+        Assert.All(Enum.GetValues<Domain.Transfers.HoldState>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+        Assert.All(Enum.GetValues<Domain.Accounts.AccountKind>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+        Assert.All(Enum.GetValues<Domain.Accounts.AccountStatus>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+        Assert.All(Enum.GetValues<Domain.Accounts.EntrySide>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+    }
+
+    [Fact]
+    public void an_unspecified_or_unknown_code_becomes_one_the_ledger_rejects_as_unknown()
+    {
+        Assert.False(Enum.IsDefined(ProtoEnums.FromProto(Contracts.Ledger.V1.TransferCode.Unspecified)));
+        Assert.False(Enum.IsDefined(ProtoEnums.FromProto((Contracts.Ledger.V1.TransferCode)99)));
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using EPoomasi.Contracts.Ledger.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
+using Grpc.Reflection.V1Alpha;
+
+namespace EPoomasi.Gateway.Tests;
+
+public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task health_reports_serving_while_the_database_answers()
+    {
+        var health = new Health.HealthClient(gateway.Channel);
+
+        var response = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Ct);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task reflection_lists_the_ledger_services()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(gateway.Channel);
+        using var call = reflection.ServerReflectionInfo(cancellationToken: Ct);
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" }, Ct);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(Ct));
+
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("epoomasi.ledger.v1.LedgerService", services);
+        Assert.Contains("epoomasi.ledger.v1.AdministrationService", services);
+    }
+
+    [Fact]
+    public async Task a_web_partner_pays_and_reads_over_http_json_with_int64_as_strings()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 120);
+        var lee = await Seed.MemberAsync(gateway, district);
+        using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
+
+        var paid = await http.PostAsJsonAsync("/v1/transfers:batchCreate", new
+        {
+            transfers = new[] { new { transferId = Guid.NewGuid(), debitAccountId = kim, creditAccountId = lee, amountMinutes = "45", code = "TRANSFER_CODE_SERVICE", memo = "soup" } },
+        }, Ct);
+        var account = await http.GetFromJsonAsync<JsonElement>($"/v1/accounts/{lee}", Ct);
+
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("TRANSFER_RESULT_OK", (await paid.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcomes")[0].GetProperty("result").GetString());
+        Assert.Equal("45", account.GetProperty("account").GetProperty("balanceMinutes").GetString());
+    }
+
+    [Fact]
+    public async Task rich_errors_reach_http_json_callers_too()
+    {
+        using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
+
+        var response = await http.GetAsync(new Uri("/v1/accounts/not-a-uuid", UriKind.Relative), Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("type.googleapis.com/google.rpc.BadRequest", body.GetProperty("details")[0].GetProperty("@type").GetString());
+    }
+
+    [Fact]
+    public async Task a_browser_app_calls_over_grpc_web()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var member = await Seed.MemberAsync(gateway, district, welcomeMinutes: 30);
+        using var channel = GrpcChannel.ForAddress(gateway.HttpAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWebText, new HttpClientHandler()),
+            // As a browser would reach it: gRPC-Web over HTTP/1.1.
+            HttpVersion = System.Net.HttpVersion.Version11,
+            HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        });
+
+        var account = await new LedgerService.LedgerServiceClient(channel).GetAccountAsync(new GetAccountRequest { AccountId = member }, cancellationToken: Ct);
+
+        Assert.Equal(30, account.Account.BalanceMinutes);
+    }
+
+    [Fact]
+    public async Task bad_input_is_invalid_argument_with_every_field_violation()
+    {
+        var request = new CreateTransfersRequest
+        {
+            Transfers = { new TransferToCreate { TransferId = "nope", DebitAccountId = "", CreditAccountId = Guid.NewGuid().ToString(), AmountMinutes = 5 } },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);
+        Assert.Equal(["transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
+    }
+
+    [Fact]
+    public async Task a_rule_broken_by_a_single_call_is_an_error_with_its_reason_code()
+    {
+        var unknownHold = new PostHoldRequest { PostId = Guid.NewGuid().ToString(), HoldId = Guid.NewGuid().ToString() };
+
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().PostHoldAsync(unknownHold, cancellationToken: Ct).ResponseAsync);
+        var missingAccount = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().GetAccountAsync(new GetAccountRequest { AccountId = Guid.NewGuid().ToString() }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((StatusCode.NotFound, "HOLD_NOT_FOUND"), (notFound.StatusCode, notFound.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason));
+        Assert.Equal(StatusCode.NotFound, missingAccount.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_batch_answers_per_item_and_a_retried_id_returns_its_original_outcome()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+        var ok = new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 30, Code = TransferCode.Service };
+        var tooMuch = new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 10_000, Code = TransferCode.Service };
+        var request = new CreateTransfersRequest { Transfers = { ok, tooMuch } };
+
+        var first = await gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct);
+        var again = await gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct);
+
+        Assert.Equal([TransferResult.Ok, TransferResult.DebitBelowFloor], first.Outcomes.Select(o => o.Result));
+        Assert.Equal([TransferResult.Ok, TransferResult.DebitBelowFloor], again.Outcomes.Select(o => o.Result));
+        Assert.All(again.Outcomes, o => Assert.True(o.Replayed));
+        Assert.Equal(30, (await gateway.Ledger().GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
+    }
+
+    [Fact]
+    public async Task the_live_feed_delivers_a_transfer_made_by_another_client()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+        using var watch = gateway.Ledger("member:lee-app").WatchAccount(new WatchAccountRequest { AccountId = lee }, cancellationToken: Ct);
+        await Task.Delay(200, Ct);
+
+        var payment = await Seed.PayAsync(gateway, kim, lee, 25);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+
+        var entry = watch.ResponseStream.Current.Entry;
+        Assert.Equal((payment.TransferId, 25L, 25L, EntrySide.Credit), (entry.TransferId, entry.AmountMinutes, entry.BalanceAfterMinutes, entry.Side));
+    }
+
+    [Fact]
+    public async Task a_call_past_its_deadline_is_cut_off_at_the_database_and_changes_nothing()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+        var id = Guid.NewGuid().ToString();
+
+        // Another session holds Kim's row lock, so the transfer waits in the database past its deadline.
+        await using (var blocker = new Npgsql.NpgsqlConnection(gateway.DatabaseConnectionString))
+        {
+            await blocker.OpenAsync(Ct);
+            await using var transaction = await blocker.BeginTransactionAsync(Ct);
+            await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
+            {
+                await lockRow.ExecuteScalarAsync(Ct);
+            }
+
+            var request = new CreateTransfersRequest { Transfers = { new TransferToCreate { TransferId = id, DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 5, Code = TransferCode.Service } } };
+            var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger()
+                .CreateTransfersAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(500), cancellationToken: Ct).ResponseAsync);
+            Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+            await Task.Delay(300, Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        var lookup = await gateway.Ledger().LookupTransfersAsync(new LookupTransfersRequest { TransferIds = { id } }, cancellationToken: Ct);
+        Assert.Empty(lookup.Transfers);
+        Assert.Equal(0, (await gateway.Ledger().GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
+    }
+}
