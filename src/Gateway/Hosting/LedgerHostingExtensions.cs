@@ -12,6 +12,7 @@ public static class LedgerHostingExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<LedgerRuntime>());
         builder.Services.AddHostedService<HoldExpiryService>();
         builder.Services.AddSingleton<Feed.AccountFeed>();
+        builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }
 }

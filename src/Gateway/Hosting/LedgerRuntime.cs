@@ -26,6 +26,11 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
 
     public HoldExpirer Expirer { get; private set; } = null!;
 
+    /// <summary>Where the ledger lives, for people: the embedded cluster's folder, or the configured server.</summary>
+    public string DatabaseDescription => _embedded is { } embedded
+        ? $"private PostgreSQL in {embedded.DataDirectory} on 127.0.0.1:{embedded.Port} (set Ledger__ConnectionString to use your own)"
+        : $"{new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString}";
+
     /// <summary>The connection string in use (the embedded one when none was configured).</summary>
     public string ConnectionString { get; private set; } = "";
 
