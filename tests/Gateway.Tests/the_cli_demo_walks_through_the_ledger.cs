@@ -1,0 +1,45 @@
+using EPoomasi.Cli;
+
+namespace EPoomasi.Gateway.Tests;
+
+public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway)
+{
+    [Fact]
+    public async Task the_demo_runs_every_step_against_a_real_gateway_and_the_books_balance()
+    {
+        using var cli = new Cli.Gateway(gateway.GrpcAddress.ToString(), "member:cli-test");
+        var output = new StringWriter();
+        var console = Console.Out;
+        // Other test classes may write to the console meanwhile (a gateway's start-up banner).
+        Console.SetOut(TextWriter.Synchronized(output));
+        int exitCode;
+        try
+        {
+            exitCode = await new Commands(cli, Options.Parse(["demo"]), TestContext.Current.CancellationToken).RunAsync();
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("11. Mapo's books balance on their own", text);
+        Assert.Contains("REFUSED: debit below floor", text);
+        Assert.Contains("sum of all balances 0h 00m", text);
+        Assert.Equal(1, text.Split('\n').Count(line => line.Contains("REFUSED", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task every_response_carries_the_callers_correlation_id()
+    {
+        using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/districts/nowhere/trial-balance");
+        request.Headers.Add("x-correlation-id", "support-ticket-4711");
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("support-ticket-4711", response.Headers.GetValues("x-correlation-id").Single());
+    }
+}
