@@ -93,14 +93,14 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
     {
         var request = new CreateTransfersRequest
         {
-            Transfers = { new TransferToCreate { TransferId = "nope", DebitAccountId = "", CreditAccountId = Guid.NewGuid().ToString(), AmountMinutes = 5 } },
+            Transfers = { new TransferToCreate { TransferId = "nope", DebitAccountId = "", CreditAccountId = Guid.NewGuid().ToString(), AmountMinutes = 5, HoldTimeoutSeconds = -1 } },
         };
 
         var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);
-        Assert.Equal(["transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
+        Assert.Equal(["transfers[0].hold_timeout_seconds", "transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
     }
 
     [Fact]

@@ -26,6 +26,14 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             violations.Add("transfers", $"Between 1 and {LedgerLimits.MaxBatchItems} items.");
         }
 
+        for (var i = 0; i < request.Transfers.Count; i++)
+        {
+            if (request.Transfers[i].HoldTimeoutSeconds < 0)
+            {
+                violations.Add($"transfers[{i}].hold_timeout_seconds", "Zero for a transfer posted at once, or a positive number of seconds for a hold.");
+            }
+        }
+
         var by = CallerAttribution.From(context);
         var commands = request.Transfers.Select((item, i) => (Domain.TransferCommand)new CreateTransfer(
             violations.Id($"transfers[{i}].transfer_id", item.TransferId),
