@@ -3,7 +3,8 @@ using Grpc.Core;
 
 var options = Options.Parse(args);
 var address = options.Named("gateway") ?? Environment.GetEnvironmentVariable("EPOOMASI_GATEWAY") ?? Gateway.DefaultAddress;
-using var gateway = new Gateway(address, options.Named("as") ?? "member:cli");
+using var gateway = new Gateway(address);
+var token = options.Named("token") ?? Environment.GetEnvironmentVariable("EPOOMASI_TOKEN");
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -13,7 +14,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return await new Commands(gateway, options, cancel.Token).RunAsync();
+    return await new Commands(gateway, options, token, cancel.Token).RunAsync();
 }
 catch (UsageException usage)
 {

@@ -1,4 +1,5 @@
 using EPoomasi.Gateway.Hosting;
+using EPoomasi.Gateway.Security;
 
 namespace EPoomasi.Gateway;
 
@@ -9,6 +10,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLedger();
+        builder.AddGatewaySecurity();
         builder.AddGatewayGrpc();
 
         var app = builder.Build();

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using EPoomasi.Contracts.Ledger.V1;
+using EPoomasi.Gateway.Security;
 using EPoomasi.LocalPostgres;
+using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +18,14 @@ namespace EPoomasi.Gateway.Tests;
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
+    /// <summary>The key every test gateway trusts; tokens signed with anything else are forged.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("gateway-tests-signing-key-32-bytes!!"));
+
+    /// <summary>Arguments that make a gateway trust <see cref="SigningKey"/> and serve the development issuer.</summary>
+    public static readonly string[] AuthArgs = [$"--Auth:SigningKeys:0={SigningKey}", "--Auth:DevelopmentIssuerEnabled=true"];
+
+    public static readonly DevelopmentTokenIssuer Issuer = IssuerFor(SigningKey);
+
     private WebApplication? _app;
 
     public PostgresCluster Postgres { get; private set; } = null!;
@@ -42,24 +52,43 @@ public sealed class GatewayFixture : IAsyncLifetime
             $"--Kestrel:Endpoints:Grpc:Url={GrpcAddress}",
             $"--Kestrel:Endpoints:Http:Url={HttpAddress}",
             "--Logging:LogLevel:Default=Warning",
+            .. AuthArgs,
         ]);
         await _app.StartAsync();
         Channel = GrpcChannel.ForAddress(GrpcAddress);
     }
 
-    public LedgerService.LedgerServiceClient Ledger(string actor = "member:e2e") =>
-        new(Channel.CreateCallInvoker().Intercept(headers =>
-        {
-            headers.Add("epoomasi-actor", actor);
-            return headers;
-        }));
+    public static DevelopmentTokenIssuer IssuerFor(string signingKey)
+    {
+        var options = new AuthOptions { SigningKeys = [signingKey] };
+        return new DevelopmentTokenIssuer(options, new TokenKeys(options), TimeProvider.System);
+    }
 
-    public AdministrationService.AdministrationServiceClient Administration() =>
-        new(Channel.CreateCallInvoker().Intercept(headers =>
+    public static string Token(Role role, string subject, string? district = null, params Guid[] accounts) =>
+        Issuer.Issue(role, subject, district, accounts, TimeSpan.FromHours(1)).Token;
+
+    public static string Administrator => Token(Role.Administrator, "administrator:e2e");
+
+    public static string Auditor => Token(Role.Auditor, "auditor:e2e");
+
+    public static string Coordinator(string district) => Token(Role.Coordinator, $"coordinator:{district}", district);
+
+    public static string Member(string district, params string[] accounts) =>
+        Token(Role.Member, "member:e2e", district, accounts.Select(Guid.Parse).ToArray());
+
+    public LedgerService.LedgerServiceClient Ledger(string token) => new(Invoker(token));
+
+    public AdministrationService.AdministrationServiceClient Administration(string token) => new(Invoker(token));
+
+    public CallInvoker Invoker(string? token) => Channel.CreateCallInvoker().Intercept(headers =>
+    {
+        if (token is not null)
         {
-            headers.Add("epoomasi-actor", "coordinator:e2e");
-            return headers;
-        }));
+            headers.Add("authorization", $"Bearer {token}");
+        }
+
+        return headers;
+    });
 
     public static int FreePort()
     {

@@ -2,13 +2,13 @@ using EPoomasi.Contracts.Ledger.V1;
 
 namespace EPoomasi.Gateway.Tests;
 
-/// <summary>Districts and funded members for a test, through the public API.</summary>
+/// <summary>Districts and funded members for a test, through the public API, as the city and coordinators would.</summary>
 public static class Seed
 {
     public static async Task<string> DistrictAsync(GatewayFixture gateway)
     {
         var id = "d" + Guid.NewGuid().ToString("N")[..12];
-        await gateway.Administration().CreateDistrictAsync(new CreateDistrictRequest
+        await gateway.Administration(GatewayFixture.Administrator).CreateDistrictAsync(new CreateDistrictRequest
         {
             DistrictId = id, Name = id, MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 600_000,
         }, cancellationToken: TestContext.Current.CancellationToken);
@@ -19,24 +19,25 @@ public static class Seed
     {
         var id = Guid.NewGuid().ToString();
         var ct = TestContext.Current.CancellationToken;
-        await gateway.Administration().OpenAccountAsync(new OpenAccountRequest { AccountId = id, DistrictId = district }, cancellationToken: ct);
+        var coordinator = GatewayFixture.Coordinator(district);
+        await gateway.Administration(coordinator).OpenAccountAsync(new OpenAccountRequest { AccountId = id, DistrictId = district }, cancellationToken: ct);
         if (welcomeMinutes > 0)
         {
-            var trial = await gateway.Ledger().GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = district }, cancellationToken: ct);
+            var trial = await gateway.Ledger(coordinator).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = district }, cancellationToken: ct);
             var issuance = trial.Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId;
-            var outcome = await PayAsync(gateway, issuance, id, welcomeMinutes, TransferCode.Welcome);
+            var outcome = await PayAsync(gateway, coordinator, issuance, id, welcomeMinutes, TransferCode.Welcome);
             Assert.Equal(TransferResult.Ok, outcome.Result);
         }
 
         return id;
     }
 
-    public static async Task<TransferOutcome> PayAsync(GatewayFixture gateway, string from, string to, long minutes, TransferCode code = TransferCode.Service)
+    public static async Task<TransferOutcome> PayAsync(GatewayFixture gateway, string token, string from, string to, long minutes, TransferCode code = TransferCode.Service)
     {
         var request = new CreateTransfersRequest
         {
             Transfers = { new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = from, CreditAccountId = to, AmountMinutes = minutes, Code = code } },
         };
-        return (await gateway.Ledger().CreateTransfersAsync(request, cancellationToken: TestContext.Current.CancellationToken)).Outcomes.Single();
+        return (await gateway.Ledger(token).CreateTransfersAsync(request, cancellationToken: TestContext.Current.CancellationToken)).Outcomes.Single();
     }
 }

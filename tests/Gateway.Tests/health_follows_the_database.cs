@@ -18,6 +18,7 @@ public sealed class health_follows_the_database
             $"--Kestrel:Endpoints:Grpc:Url={grpc}",
             $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{GatewayFixture.FreePort()}",
             "--Logging:LogLevel:Default=Critical",
+            .. GatewayFixture.AuthArgs,
         ]);
         await app.StartAsync(ct);
         using var channel = GrpcChannel.ForAddress(grpc);

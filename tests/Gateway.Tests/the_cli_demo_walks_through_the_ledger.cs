@@ -7,7 +7,7 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
     [Fact]
     public async Task the_demo_runs_every_step_against_a_real_gateway_and_the_books_balance()
     {
-        using var cli = new Cli.Gateway(gateway.GrpcAddress.ToString(), "member:cli-test");
+        using var cli = new Cli.Gateway(gateway.GrpcAddress.ToString());
         var output = new StringWriter();
         var console = Console.Out;
         // Other test classes may write to the console meanwhile (a gateway's start-up banner).
@@ -15,7 +15,7 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
         int exitCode;
         try
         {
-            exitCode = await new Commands(cli, Options.Parse(["demo"]), TestContext.Current.CancellationToken).RunAsync();
+            exitCode = await new Commands(cli, Options.Parse(["demo"]), null, TestContext.Current.CancellationToken).RunAsync();
         }
         finally
         {
@@ -24,7 +24,8 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
 
         var text = output.ToString();
         Assert.Equal(0, exitCode);
-        Assert.Contains("11. Mapo's books balance on their own", text);
+        Assert.Contains("13. Mapo's books balance on their own", text);
+        Assert.Contains("DENIED: Account", text);
         Assert.Contains("REFUSED: debit below floor", text);
         Assert.Contains("sum of all balances 0h 00m", text);
         Assert.Equal(1, text.Split('\n').Count(line => line.Contains("REFUSED", StringComparison.Ordinal)));
@@ -36,6 +37,7 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
         using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/districts/nowhere/trial-balance");
         request.Headers.Add("x-correlation-id", "support-ticket-4711");
+        request.Headers.Authorization = new("Bearer", GatewayFixture.Auditor);
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
 

@@ -27,7 +27,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
     [Fact]
     public async Task reflection_lists_the_ledger_services()
     {
-        var reflection = new ServerReflection.ServerReflectionClient(gateway.Channel);
+        var reflection = new ServerReflection.ServerReflectionClient(gateway.Invoker(GatewayFixture.Auditor));
         using var call = reflection.ServerReflectionInfo(cancellationToken: Ct);
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" }, Ct);
@@ -46,6 +46,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 120);
         var lee = await Seed.MemberAsync(gateway, district);
         using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", GatewayFixture.Member(district, kim, lee));
 
         var paid = await http.PostAsJsonAsync("/v1/transfers:batchCreate", new
         {
@@ -62,6 +63,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
     public async Task rich_errors_reach_http_json_callers_too()
     {
         using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", GatewayFixture.Auditor);
 
         var response = await http.GetAsync(new Uri("/v1/accounts/not-a-uuid", UriKind.Relative), Ct);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -83,7 +85,8 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
             HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         });
 
-        var account = await new LedgerService.LedgerServiceClient(channel).GetAccountAsync(new GetAccountRequest { AccountId = member }, cancellationToken: Ct);
+        var headers = new Metadata { { "authorization", $"Bearer {GatewayFixture.Member(district, member)}" } };
+        var account = await new LedgerService.LedgerServiceClient(channel).GetAccountAsync(new GetAccountRequest { AccountId = member }, headers, cancellationToken: Ct);
 
         Assert.Equal(30, account.Account.BalanceMinutes);
     }
@@ -96,7 +99,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
             Transfers = { new TransferToCreate { TransferId = "nope", DebitAccountId = "", CreditAccountId = Guid.NewGuid().ToString(), AmountMinutes = 5, HoldTimeoutSeconds = -1 } },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member("mapo")).CreateTransfersAsync(request, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);
@@ -108,8 +111,8 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
     {
         var unknownHold = new PostHoldRequest { PostId = Guid.NewGuid().ToString(), HoldId = Guid.NewGuid().ToString() };
 
-        var notFound = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().PostHoldAsync(unknownHold, cancellationToken: Ct).ResponseAsync);
-        var missingAccount = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger().GetAccountAsync(new GetAccountRequest { AccountId = Guid.NewGuid().ToString() }, cancellationToken: Ct).ResponseAsync);
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member("mapo")).PostHoldAsync(unknownHold, cancellationToken: Ct).ResponseAsync);
+        var missingAccount = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Auditor).GetAccountAsync(new GetAccountRequest { AccountId = Guid.NewGuid().ToString() }, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal((StatusCode.NotFound, "HOLD_NOT_FOUND"), (notFound.StatusCode, notFound.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason));
         Assert.Equal(StatusCode.NotFound, missingAccount.StatusCode);
@@ -125,13 +128,14 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         var tooMuch = new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 10_000, Code = TransferCode.Service };
         var request = new CreateTransfersRequest { Transfers = { ok, tooMuch } };
 
-        var first = await gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct);
-        var again = await gateway.Ledger().CreateTransfersAsync(request, cancellationToken: Ct);
+        var kimApp = gateway.Ledger(GatewayFixture.Member(district, kim));
+        var first = await kimApp.CreateTransfersAsync(request, cancellationToken: Ct);
+        var again = await kimApp.CreateTransfersAsync(request, cancellationToken: Ct);
 
         Assert.Equal([TransferResult.Ok, TransferResult.DebitBelowFloor], first.Outcomes.Select(o => o.Result));
         Assert.Equal([TransferResult.Ok, TransferResult.DebitBelowFloor], again.Outcomes.Select(o => o.Result));
         Assert.All(again.Outcomes, o => Assert.True(o.Replayed));
-        Assert.Equal(30, (await gateway.Ledger().GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
+        Assert.Equal(30, (await gateway.Ledger(GatewayFixture.Auditor).GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
     }
 
     [Fact]
@@ -140,10 +144,10 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         var district = await Seed.DistrictAsync(gateway);
         var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
         var lee = await Seed.MemberAsync(gateway, district);
-        using var watch = gateway.Ledger("member:lee-app").WatchAccount(new WatchAccountRequest { AccountId = lee }, cancellationToken: Ct);
+        using var watch = gateway.Ledger(GatewayFixture.Member(district, lee)).WatchAccount(new WatchAccountRequest { AccountId = lee }, cancellationToken: Ct);
         await Task.Delay(200, Ct);
 
-        var payment = await Seed.PayAsync(gateway, kim, lee, 25);
+        var payment = await Seed.PayAsync(gateway, GatewayFixture.Member(district, kim), kim, lee, 25);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
@@ -171,15 +175,15 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
             }
 
             var request = new CreateTransfersRequest { Transfers = { new TransferToCreate { TransferId = id, DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 5, Code = TransferCode.Service } } };
-            var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger()
+            var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim))
                 .CreateTransfersAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(500), cancellationToken: Ct).ResponseAsync);
             Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
             await Task.Delay(300, Ct);
             await transaction.RollbackAsync(Ct);
         }
 
-        var lookup = await gateway.Ledger().LookupTransfersAsync(new LookupTransfersRequest { TransferIds = { id } }, cancellationToken: Ct);
+        var lookup = await gateway.Ledger(GatewayFixture.Auditor).LookupTransfersAsync(new LookupTransfersRequest { TransferIds = { id } }, cancellationToken: Ct);
         Assert.Empty(lookup.Transfers);
-        Assert.Equal(0, (await gateway.Ledger().GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
+        Assert.Equal(0, (await gateway.Ledger(GatewayFixture.Auditor).GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
     }
 }

@@ -20,6 +20,7 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
             $"--Kestrel:Endpoints:Grpc:Url={grpc}",
             $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{GatewayFixture.FreePort()}",
             "--Logging:LogLevel:Default=Warning",
+            .. GatewayFixture.AuthArgs,
         ];
         try
         {
@@ -30,7 +31,7 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
                 await new AdministrationService.AdministrationServiceClient(channel).CreateDistrictAsync(new CreateDistrictRequest
                 {
                     DistrictId = "mapo", Name = "Mapo-gu", MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 60_000,
-                }, cancellationToken: ct);
+                }, Bearer(GatewayFixture.Administrator), cancellationToken: ct);
                 await first.StopAsync(ct);
             }
 
@@ -38,7 +39,7 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
             await using var second = GatewayApp.Create(args);
             await second.StartAsync(ct);
             using var again = GrpcChannel.ForAddress(grpc);
-            var trial = await new LedgerService.LedgerServiceClient(again).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = "mapo" }, cancellationToken: ct);
+            var trial = await new LedgerService.LedgerServiceClient(again).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = "mapo" }, Bearer(GatewayFixture.Auditor), cancellationToken: ct);
             await second.StopAsync(ct);
 
             Assert.Equal(2, trial.Accounts.Count);
@@ -51,4 +52,6 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
             }
         }
     }
+
+    private static Grpc.Core.Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
 }

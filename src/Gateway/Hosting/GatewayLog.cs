@@ -15,6 +15,9 @@ internal static partial class GatewayLog
     [LoggerMessage(4, LogLevel.Warning, "Database unavailable during {Method}")]
     public static partial void DatabaseUnavailable(this ILogger logger, Exception exception, string method);
 
+    [LoggerMessage(6, LogLevel.Warning, "Denied {Method} to {Subject} ({Role}): {Reason}")]
+    public static partial void Denied(this ILogger logger, string method, string subject, string role, string reason);
+
     [LoggerMessage(5, LogLevel.Error, "Unexpected failure in {Method}")]
     public static partial void UnexpectedFailure(this ILogger logger, Exception exception, string method);
 }

@@ -13,7 +13,9 @@ public static class GrpcHostingExtensions
         builder.Services
             .AddGrpc(options =>
             {
+                // Outermost first: every failure, authorization's own included, leaves as a proper status.
                 options.Interceptors.Add<ErrorInterceptor>();
+                options.Interceptors.Add<Security.AuthorizationInterceptor>();
                 options.MaxReceiveMessageSize = 4 * 1024 * 1024;
             })
             // Rich error details must be in the registry, or transcoding answers HTTP 500 instead of the error.
@@ -31,10 +33,16 @@ public static class GrpcHostingExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseAuthentication();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<LedgerGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcHealthChecksService();
+        if (app.Services.GetRequiredService<Security.AuthOptions>().DevelopmentIssuerEnabled)
+        {
+            app.MapGrpcService<DevelopmentTokenGrpcService>();
+        }
+
         app.MapGrpcReflectionService();
         app.MapGet("/", () => "e-poomasi gateway: gRPC on HTTP/2, JSON and gRPC-Web on HTTP/1.1. Try: dotnet run --project src/Cli -- demo");
         return app;

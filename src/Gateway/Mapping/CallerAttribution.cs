@@ -1,12 +1,13 @@
+using EPoomasi.Gateway.Security;
 using EPoomasi.Ledger;
 using Grpc.Core;
 
 namespace EPoomasi.Gateway.Mapping;
 
 /// <summary>
-/// Who is calling, as the ledger records it. Until authentication arrives (issue 4), callers declare
-/// themselves in the <c>epoomasi-actor</c>, <c>epoomasi-on-behalf-of</c> and <c>epoomasi-channel</c>
-/// headers; nothing is checked, so this is attribution, not security.
+/// Who is calling, as the ledger records it: the authenticated subject, the member a coordinator acts
+/// for (<c>epoomasi-on-behalf-of</c>, honoured for coordinators only) and the app or channel
+/// (<c>epoomasi-channel</c>, else the user agent).
 /// </summary>
 public static class CallerAttribution
 {
@@ -14,11 +15,11 @@ public static class CallerAttribution
 
     public static Attribution From(ServerCallContext context)
     {
+        var caller = CurrentCaller.Of(context);
         var headers = context.RequestHeaders;
-        var actor = Clean(headers.GetValue("epoomasi-actor")) ?? "anonymous";
-        var onBehalfOf = Clean(headers.GetValue("epoomasi-on-behalf-of"));
+        var onBehalfOf = caller.Role == Role.Coordinator ? Clean(headers.GetValue("epoomasi-on-behalf-of")) : null;
         var channel = Clean(headers.GetValue("epoomasi-channel")) ?? Clean(headers.GetValue("user-agent")) ?? "grpc";
-        return new Attribution(actor, onBehalfOf, channel);
+        return new Attribution(caller.Subject, onBehalfOf, channel);
     }
 
     private static string? Clean(string? value) =>

@@ -21,6 +21,13 @@ public sealed class LedgerReader(LedgerStore store)
         return await session.LoadAsync<Account>(accountId, cancellationToken);
     }
 
+    /// <summary>The accounts among these ids that exist.</summary>
+    public async Task<IReadOnlyList<Account>> GetAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        return await session.LoadManyAsync<Account>(cancellationToken, accountIds.Distinct());
+    }
+
     /// <summary>The district's settings, or null.</summary>
     public async Task<District?> GetDistrictAsync(string districtId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,122 @@
+using EPoomasi.Gateway.Hosting;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EPoomasi.Gateway.Security;
+
+/// <summary>
+/// Enforces <see cref="AuthorizationMatrix"/> on every call before its handler runs. No identity →
+/// UNAUTHENTICATED, saying why the token was refused; an identity the matrix does not allow →
+/// PERMISSION_DENIED, logged with who tried and the request's correlation id.
+/// </summary>
+public sealed class AuthorizationInterceptor(ResourceLookup lookup, ILogger<AuthorizationInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthorizeAsync(request as IMessage, context);
+        return await continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthorizeAsync(request as IMessage, context);
+        await continuation(request, responseStream, context);
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthorizeAsync(null, context);
+        await continuation(requestStream, responseStream, context);
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthorizeAsync(null, context);
+        return await continuation(requestStream, context);
+    }
+
+    private async Task AuthorizeAsync(IMessage? request, ServerCallContext context)
+    {
+        var rule = AuthorizationMatrix.Find(context.Method);
+        if (rule is null)
+        {
+            throw Deny(context, null, $"{context.Method} has no entry in the authorization matrix, so nobody may call it.");
+        }
+
+        if (rule.Public)
+        {
+            return;
+        }
+
+        var http = context.GetHttpContext();
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!result.Succeeded)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, result.None
+                ? "No identity: send 'authorization: Bearer <token>'."
+                : $"The token was refused: {Describe(result.Failure)}."));
+        }
+
+        var caller = Caller.From(result.Principal) ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "The token names no subject or no known role."));
+        if (!rule.Grants.TryGetValue(caller.Role, out var reach))
+        {
+            throw Deny(context, caller, $"A {caller.Role.ToString().ToLowerInvariant()} may not call {context.Method}.");
+        }
+
+        var touches = request is null ? Touches.Nothing : await rule.Touches(request, lookup, context.CancellationToken);
+        var refusal = await CheckReachAsync(caller, reach, touches, context.CancellationToken);
+        if (refusal is not null)
+        {
+            throw Deny(context, caller, refusal);
+        }
+
+        http.Items[typeof(Caller)] = caller;
+    }
+
+    private async Task<string?> CheckReachAsync(Caller caller, Reach reach, Touches touches, CancellationToken cancellationToken)
+    {
+        var groups = touches.AccountGroups.Select(g => g.Where(a => a != Guid.Empty).ToList()).Where(g => g.Count > 0).ToList();
+        switch (reach)
+        {
+            case Reach.Anything:
+                return null;
+            case Reach.OwnAccounts:
+                var foreign = groups.FirstOrDefault(g => !g.Any(caller.Accounts.Contains));
+                if (foreign is not null) return $"Account {foreign[0]} is not yours.";
+                return touches.Districts.Any(d => d != caller.DistrictId) ? "That district is not yours." : null;
+            case Reach.OwnDistrict:
+                if (caller.DistrictId is null) return "Your token names no district.";
+                if (touches.Districts.Any(d => d != caller.DistrictId)) return $"You act for district '{caller.DistrictId}' only.";
+                var districts = await lookup.DistrictsAsync(groups.SelectMany(g => g).Distinct().ToList(), cancellationToken);
+                var outside = groups.FirstOrDefault(g => !g.Any(a => districts.GetValueOrDefault(a) == caller.DistrictId));
+                return outside is null ? null : $"Account {outside[0]} is not in district '{caller.DistrictId}'.";
+            default:
+                return "Unknown reach.";
+        }
+    }
+
+    private RpcException Deny(ServerCallContext context, Caller? caller, string reason)
+    {
+        logger.Denied(context.Method, caller?.Subject ?? "(nobody)", caller?.Role.ToString() ?? "-", reason);
+        return new RpcException(new Status(StatusCode.PermissionDenied, reason));
+    }
+
+    // Says which check failed, never echoing the token itself.
+    private static string Describe(Exception? failure) => failure switch
+    {
+        SecurityTokenExpiredException => "it has expired",
+        SecurityTokenNotYetValidException => "it is not valid yet",
+        SecurityTokenInvalidAudienceException => "it is meant for another audience",
+        SecurityTokenInvalidIssuerException => "it comes from an issuer this gateway does not trust",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature does not verify",
+        _ => "it is malformed or invalid",
+    };
+}

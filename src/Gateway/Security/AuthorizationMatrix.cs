@@ -1,0 +1,76 @@
+using EPoomasi.Contracts.Identity.V1;
+using EPoomasi.Contracts.Ledger.V1;
+using static EPoomasi.Gateway.Security.Reach;
+using static EPoomasi.Gateway.Security.Role;
+
+namespace EPoomasi.Gateway.Security;
+
+/// <summary>
+/// Who may call what, for every RPC of every service, in one place. A call is allowed when the
+/// caller's role has a grant for it and the grant reaches everything the call touches. An RPC that
+/// is not listed here is refused to everyone, and a test fails until it is listed.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private static readonly (Role, Reach)[] Readers = [(Member, OwnAccounts), (Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)];
+
+    public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>
+    {
+        // Members move only their own credits; coordinators act for their district (minting, welcome
+        // credits, pot grants, exchanges recorded for members without a phone). The payer's side counts.
+        [Ledger("CreateTransfers")] = Rule.Grant<CreateTransfersRequest>(r => Touches.Accounts(r.Transfers.Select(t => Id(t.DebitAccountId))),
+            (Member, OwnAccounts), (Coordinator, OwnDistrict)),
+        [Ledger("PostHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((PostHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict)),
+        [Ledger("VoidHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((VoidHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict)),
+        // Only coordinators correct mistakes, for transfers that touch their district.
+        [Ledger("ReverseTransfer")] = Rule.Grant((r, lookup, ct) => PartiesOfAsync([Id(((ReverseTransferRequest)r).TransferId)], lookup, ct), (Coordinator, OwnDistrict)),
+        [Ledger("GetAccount")] = Rule.Grant<GetAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Ledger("ListStatementEntries")] = Rule.Grant<ListStatementEntriesRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Ledger("GetBalanceAt")] = Rule.Grant<GetBalanceAtRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Ledger("WatchAccount")] = Rule.Grant<WatchAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Ledger("LookupTransfers")] = Rule.Grant((r, lookup, ct) => PartiesOfAsync(((LookupTransfersRequest)r).TransferIds.Select(Id).ToList(), lookup, ct), Readers),
+        [Ledger("GetTrialBalance")] = Rule.Grant<GetTrialBalanceRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)),
+
+        // The city sets up districts, their budgets and their trust; coordinators run their district's accounts.
+        [Administration("CreateDistrict")] = Rule.Grant<CreateDistrictRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Administration("SetMintBudget")] = Rule.Grant<SetMintBudgetRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Administration("SetTrustLimit")] = Rule.Grant<SetTrustLimitRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Administration("OpenAccount")] = Rule.Grant<OpenAccountRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
+        [Administration("ChangeAccountLimits")] = Rule.Grant<ChangeAccountLimitsRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
+        [Administration("SetAccountFrozen")] = Rule.Grant<SetAccountFrozenRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
+        [Administration("CloseAccount")] = Rule.Grant<CloseAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
+
+        // Served only when the development issuer is enabled; then anyone may ask for a token.
+        [$"/{DevelopmentTokenService.Descriptor.FullName}/IssueDevelopmentToken"] = Rule.Open(),
+
+        // Health is the documented public exception; reflection needs an identity like everything else.
+        ["/grpc.health.v1.Health/Check"] = Rule.Open(),
+        ["/grpc.health.v1.Health/Watch"] = Rule.Open(),
+        ["/grpc.health.v1.Health/List"] = Rule.Open(),
+        ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = Rule.Grant((_, _, _) => Task.FromResult(Touches.Nothing), Readers.Select(g => (g.Item1, Anything)).ToArray()),
+        ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = Rule.Grant((_, _, _) => Task.FromResult(Touches.Nothing), Readers.Select(g => (g.Item1, Anything)).ToArray()),
+    };
+
+    /// <summary>The rule for a full method name (<c>/package.Service/Method</c>), or null when there is none.</summary>
+    public static Rule? Find(string method) => Rules.GetValueOrDefault(method);
+
+    private static string Ledger(string method) => $"/{LedgerService.Descriptor.FullName}/{method}";
+
+    private static string Administration(string method) => $"/{AdministrationService.Descriptor.FullName}/{method}";
+
+    // An id that does not parse touches nothing reachable; the handler then reports the bad field.
+    private static Guid Id(string value) => Guid.TryParse(value, out var id) ? id : Guid.Empty;
+
+    private static async Task<Touches> PayerOfAsync(Guid holdId, ResourceLookup lookup, CancellationToken cancellationToken)
+    {
+        var records = await lookup.RecordsAsync([holdId], cancellationToken);
+        return Touches.Accounts(records.Select(r => r.DebitAccountId));
+    }
+
+    private static async Task<Touches> PartiesOfAsync(IReadOnlyCollection<Guid> ids, ResourceLookup lookup, CancellationToken cancellationToken)
+    {
+        var records = await lookup.RecordsAsync(ids, cancellationToken);
+        return new Touches(records.Select(r => (IReadOnlyList<Guid>)new[] { r.DebitAccountId, r.CreditAccountId }.Where(a => a != Guid.Empty).ToList()).ToList(), []);
+    }
+
+}

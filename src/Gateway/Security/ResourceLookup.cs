@@ -1,0 +1,16 @@
+using EPoomasi.Gateway.Hosting;
+using EPoomasi.Ledger.Transfers;
+
+namespace EPoomasi.Gateway.Security;
+
+/// <summary>What the matrix needs from the ledger to judge a call: the accounts behind records, and districts of accounts.</summary>
+public sealed class ResourceLookup(LedgerRuntime ledger)
+{
+    /// <summary>The records of these ids that exist.</summary>
+    public Task<IReadOnlyList<TransferRecord>> RecordsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        ledger.Reader.LookupTransfersAsync(ids, cancellationToken);
+
+    /// <summary>The district of each account that exists.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> DistrictsAsync(IReadOnlyCollection<Guid> accounts, CancellationToken cancellationToken) =>
+        (await ledger.Reader.GetAccountsAsync(accounts, cancellationToken)).ToDictionary(a => a.Id, a => a.DistrictId);
+}

@@ -1,0 +1,226 @@
+using EPoomasi.Contracts.Identity.V1;
+using EPoomasi.Contracts.Ledger.V1;
+using EPoomasi.Gateway.Security;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+
+namespace EPoomasi.Gateway.Tests;
+
+/// <summary>
+/// Every RPC of every service, called by every kind of caller, against a real gateway: allowed calls
+/// get past authorization (they may still fail for other reasons); denied ones get PERMISSION_DENIED.
+/// The expectations below are written out by hand, independently of the matrix they check.
+/// </summary>
+public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_says(GatewayFixture gateway)
+{
+    private const string Admin = "administrator", Auditor = "auditor", CoordinatorHere = "coordinator of the district",
+        CoordinatorElsewhere = "coordinator of another district", MemberHere = "member who owns the account", MemberElsewhere = "member of another district";
+
+    private static readonly string[] Everyone = [Admin, Auditor, CoordinatorHere, CoordinatorElsewhere, MemberHere, MemberElsewhere];
+    private static readonly string[] Readers = [Admin, Auditor, CoordinatorHere, MemberHere];
+
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["LedgerService/CreateTransfers"] = [CoordinatorHere, MemberHere],
+        ["LedgerService/PostHold"] = [CoordinatorHere, MemberHere],
+        ["LedgerService/VoidHold"] = [CoordinatorHere, MemberHere],
+        ["LedgerService/ReverseTransfer"] = [CoordinatorHere],
+        ["LedgerService/GetAccount"] = Readers,
+        ["LedgerService/ListStatementEntries"] = Readers,
+        ["LedgerService/LookupTransfers"] = Readers,
+        ["LedgerService/GetBalanceAt"] = Readers,
+        ["LedgerService/WatchAccount"] = Readers,
+        ["LedgerService/GetTrialBalance"] = [Admin, Auditor, CoordinatorHere],
+        ["AdministrationService/CreateDistrict"] = [Admin],
+        ["AdministrationService/SetMintBudget"] = [Admin],
+        ["AdministrationService/SetTrustLimit"] = [Admin],
+        ["AdministrationService/OpenAccount"] = [Admin, CoordinatorHere],
+        ["AdministrationService/ChangeAccountLimits"] = [CoordinatorHere],
+        ["AdministrationService/SetAccountFrozen"] = [CoordinatorHere],
+        ["AdministrationService/CloseAccount"] = [CoordinatorHere],
+        ["ServerReflection/ServerReflectionInfo"] = Everyone,
+    };
+
+    private static readonly string[] Public = ["Health/Check", "DevelopmentTokenService/IssueDevelopmentToken"];
+
+    [Fact]
+    public void every_rpc_of_every_service_has_an_entry_in_the_matrix_and_in_this_test()
+    {
+        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor };
+        foreach (var method in services.SelectMany(s => s.Methods))
+        {
+            Assert.True(AuthorizationMatrix.Find($"/{method.Service.FullName}/{method.Name}") is not null, $"{method.FullName} is missing from the authorization matrix.");
+            var key = $"{method.Service.Name}/{method.Name}";
+            Assert.True(Allowed.ContainsKey(key) || Public.Contains(key) || method.Service == Health.Descriptor,
+                $"{method.FullName} has no expectation in this test: add one.");
+        }
+    }
+
+    [Fact]
+    public async Task each_caller_is_allowed_exactly_what_the_table_says()
+    {
+        var world = await World.BuildAsync(gateway);
+        var mismatches = new List<string>();
+        foreach (var (rpc, allowed) in Allowed)
+        {
+            foreach (var caller in Everyone)
+            {
+                var status = await world.CallAsync(rpc, world.Tokens[caller]);
+                var denied = status == StatusCode.PermissionDenied;
+                if (denied == allowed.Contains(caller) || status == StatusCode.Unauthenticated)
+                {
+                    mismatches.Add($"{rpc} as {caller}: {status}, expected {(allowed.Contains(caller) ? "allowed" : "PERMISSION_DENIED")}");
+                }
+            }
+
+            var anonymous = await world.CallAsync(rpc, null);
+            if (anonymous != StatusCode.Unauthenticated)
+            {
+                mismatches.Add($"{rpc} without a token: {anonymous}, expected UNAUTHENTICATED");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public async Task the_public_exceptions_answer_without_a_token()
+    {
+        var health = await new Health.HealthClient(gateway.Invoker(null)).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
+        var token = await new DevelopmentTokenService.DevelopmentTokenServiceClient(gateway.Invoker(null)).IssueDevelopmentTokenAsync(
+            new IssueDevelopmentTokenRequest { Role = Contracts.Identity.V1.Role.Auditor, Subject = "auditor:dev" }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.NotEmpty(token.Token);
+    }
+
+    /// <summary>A district with a member, a hold and a transfer, another district with its own member, and a token per caller.</summary>
+    private sealed class World
+    {
+        private readonly GatewayFixture _gateway;
+        private readonly string _district, _other, _account, _hold, _transfer;
+
+        private World(GatewayFixture gateway, string district, string other, string account, string hold, string transfer, Dictionary<string, string> tokens)
+        {
+            (_gateway, _district, _other, _account, _hold, _transfer, Tokens) = (gateway, district, other, account, hold, transfer, tokens);
+        }
+
+        public Dictionary<string, string> Tokens { get; }
+
+        public static async Task<World> BuildAsync(GatewayFixture gateway)
+        {
+            var district = await Seed.DistrictAsync(gateway);
+            var other = await Seed.DistrictAsync(gateway);
+            var account = await Seed.MemberAsync(gateway, district, welcomeMinutes: 600);
+            var neighbour = await Seed.MemberAsync(gateway, district);
+            var stranger = await Seed.MemberAsync(gateway, other);
+            var owner = GatewayFixture.Member(district, account);
+            var transfer = (await Seed.PayAsync(gateway, owner, account, neighbour, 10)).TransferId;
+            var holdRequest = new CreateTransfersRequest { Transfers = { new TransferToCreate
+            {
+                TransferId = Guid.NewGuid().ToString(), DebitAccountId = account, CreditAccountId = neighbour, AmountMinutes = 5,
+                Code = TransferCode.Service, HoldTimeoutSeconds = 3_600,
+            } } };
+            var hold = (await gateway.Ledger(owner).CreateTransfersAsync(holdRequest, cancellationToken: TestContext.Current.CancellationToken)).Outcomes.Single().TransferId;
+            var tokens = new Dictionary<string, string>
+            {
+                [Admin] = GatewayFixture.Administrator,
+                [Auditor] = GatewayFixture.Auditor,
+                [CoordinatorHere] = GatewayFixture.Coordinator(district),
+                [CoordinatorElsewhere] = GatewayFixture.Coordinator(other),
+                [MemberHere] = owner,
+                [MemberElsewhere] = GatewayFixture.Member(other, stranger),
+            };
+            return new World(gateway, district, other, account, hold, transfer, tokens);
+        }
+
+        public async Task<StatusCode> CallAsync(string rpc, string? token)
+        {
+            var ledger = new LedgerService.LedgerServiceClient(_gateway.Invoker(token));
+            var admin = new AdministrationService.AdministrationServiceClient(_gateway.Invoker(token));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            try
+            {
+                switch (rpc)
+                {
+                    case "LedgerService/CreateTransfers":
+                        await ledger.CreateTransfersAsync(new CreateTransfersRequest { Transfers = { new TransferToCreate { TransferId = Id(), DebitAccountId = _account, CreditAccountId = _account, AmountMinutes = 1, Code = TransferCode.Service } } }, deadline: deadline);
+                        break;
+                    case "LedgerService/PostHold":
+                        await ledger.PostHoldAsync(new PostHoldRequest { PostId = Id(), HoldId = _hold, AmountMinutes = 999 }, deadline: deadline);
+                        break;
+                    case "LedgerService/VoidHold":
+                        await ledger.VoidHoldAsync(new VoidHoldRequest { VoidId = Guid.Empty.ToString(), HoldId = _hold }, deadline: deadline);
+                        break;
+                    case "LedgerService/ReverseTransfer":
+                        await ledger.ReverseTransferAsync(new ReverseTransferRequest { ReversalId = Guid.Empty.ToString(), TransferId = _transfer, Reason = "matrix" }, deadline: deadline);
+                        break;
+                    case "LedgerService/GetAccount":
+                        await ledger.GetAccountAsync(new GetAccountRequest { AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LedgerService/ListStatementEntries":
+                        await ledger.ListStatementEntriesAsync(new ListStatementEntriesRequest { AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LedgerService/LookupTransfers":
+                        await ledger.LookupTransfersAsync(new LookupTransfersRequest { TransferIds = { _transfer } }, deadline: deadline);
+                        break;
+                    case "LedgerService/GetBalanceAt":
+                        await ledger.GetBalanceAtAsync(new GetBalanceAtRequest { AccountId = _account, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow) }, deadline: deadline);
+                        break;
+                    case "LedgerService/WatchAccount":
+                        // An allowed watch stays open until its deadline; a denied one fails at once.
+                        using (var watch = ledger.WatchAccount(new WatchAccountRequest { AccountId = _account }, deadline: DateTime.UtcNow.AddMilliseconds(400)))
+                        {
+                            await watch.ResponseStream.MoveNext(CancellationToken.None);
+                        }
+
+                        break;
+                    case "LedgerService/GetTrialBalance":
+                        await ledger.GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = _district }, deadline: deadline);
+                        break;
+                    case "AdministrationService/CreateDistrict":
+                        await admin.CreateDistrictAsync(new CreateDistrictRequest { DistrictId = "x", Name = "" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/SetMintBudget":
+                        await admin.SetMintBudgetAsync(new SetMintBudgetRequest { DistrictId = _district, MintBudgetMinutes = 600_000, Reason = "same" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/SetTrustLimit":
+                        await admin.SetTrustLimitAsync(new SetTrustLimitRequest { DistrictId = _district, CounterpartDistrictId = _other, LimitMinutes = 60, Reason = "matrix" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/OpenAccount":
+                        await admin.OpenAccountAsync(new OpenAccountRequest { AccountId = Id(), DistrictId = _district }, deadline: deadline);
+                        break;
+                    case "AdministrationService/ChangeAccountLimits":
+                        await admin.ChangeAccountLimitsAsync(new ChangeAccountLimitsRequest { AccountId = _account, FloorMinutes = -600, CapMinutes = 6_000, Reason = "same" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/SetAccountFrozen":
+                        await admin.SetAccountFrozenAsync(new SetAccountFrozenRequest { AccountId = _account, Frozen = false, Reason = "already open" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/CloseAccount":
+                        await admin.CloseAccountAsync(new CloseAccountRequest { AccountId = _account, Reason = "has a balance" }, deadline: deadline);
+                        break;
+                    case "ServerReflection/ServerReflectionInfo":
+                        using (var call = new ServerReflection.ServerReflectionClient(_gateway.Invoker(token)).ServerReflectionInfo(deadline: deadline))
+                        {
+                            await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+                            await call.RequestStream.CompleteAsync();
+                            await call.ResponseStream.MoveNext(CancellationToken.None);
+                        }
+
+                        break;
+                    default:
+                        throw new ArgumentException($"No call written for {rpc}.", nameof(rpc));
+                }
+
+                return StatusCode.OK;
+            }
+            catch (RpcException error)
+            {
+                return error.StatusCode;
+            }
+        }
+
+        private static string Id() => Guid.NewGuid().ToString();
+    }
+}
