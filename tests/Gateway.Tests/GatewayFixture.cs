@@ -80,11 +80,16 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public AdministrationService.AdministrationServiceClient Administration(string token) => new(Invoker(token));
 
-    public CallInvoker Invoker(string? token) => Channel.CreateCallInvoker().Intercept(headers =>
+    public CallInvoker Invoker(string? token, string? apiKey = null) => Channel.CreateCallInvoker().Intercept(headers =>
     {
         if (token is not null)
         {
             headers.Add("authorization", $"Bearer {token}");
+        }
+
+        if (apiKey is not null)
+        {
+            headers.Add("x-api-key", apiKey);
         }
 
         return headers;

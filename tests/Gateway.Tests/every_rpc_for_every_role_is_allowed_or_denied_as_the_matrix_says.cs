@@ -15,16 +15,18 @@ namespace EPoomasi.Gateway.Tests;
 public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_says(GatewayFixture gateway)
 {
     private const string Admin = "administrator", Auditor = "auditor", CoordinatorHere = "coordinator of the district",
-        CoordinatorElsewhere = "coordinator of another district", MemberHere = "member who owns the account", MemberElsewhere = "member of another district";
+        CoordinatorElsewhere = "coordinator of another district", MemberHere = "member who owns the account", MemberElsewhere = "member of another district",
+        PartnerWithScope = "partner app with the scope, acting with the member's token", PartnerWithoutScope = "partner app granted read access only";
 
-    private static readonly string[] Everyone = [Admin, Auditor, CoordinatorHere, CoordinatorElsewhere, MemberHere, MemberElsewhere];
-    private static readonly string[] Readers = [Admin, Auditor, CoordinatorHere, MemberHere];
+    private static readonly string[] Everyone = [Admin, Auditor, CoordinatorHere, CoordinatorElsewhere, MemberHere, MemberElsewhere, PartnerWithScope, PartnerWithoutScope];
+    private static readonly string[] Readers = [Admin, Auditor, CoordinatorHere, MemberHere, PartnerWithScope, PartnerWithoutScope];
+    private static readonly string[] Officials = [Admin, Auditor, CoordinatorHere, CoordinatorElsewhere, MemberHere, MemberElsewhere];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["LedgerService/CreateTransfers"] = [CoordinatorHere, MemberHere],
-        ["LedgerService/PostHold"] = [CoordinatorHere, MemberHere],
-        ["LedgerService/VoidHold"] = [CoordinatorHere, MemberHere],
+        ["LedgerService/CreateTransfers"] = [CoordinatorHere, MemberHere, PartnerWithScope],
+        ["LedgerService/PostHold"] = [CoordinatorHere, MemberHere, PartnerWithScope],
+        ["LedgerService/VoidHold"] = [CoordinatorHere, MemberHere, PartnerWithScope],
         ["LedgerService/ReverseTransfer"] = [CoordinatorHere],
         ["LedgerService/GetAccount"] = Readers,
         ["LedgerService/ListStatementEntries"] = Readers,
@@ -39,7 +41,12 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["AdministrationService/ChangeAccountLimits"] = [CoordinatorHere],
         ["AdministrationService/SetAccountFrozen"] = [CoordinatorHere],
         ["AdministrationService/CloseAccount"] = [CoordinatorHere],
-        ["ServerReflection/ServerReflectionInfo"] = Everyone,
+        ["PartnerAppService/RegisterPartnerApp"] = [Admin],
+        ["PartnerAppService/IssueApiKey"] = [Admin],
+        ["PartnerAppService/RevokeApiKey"] = [Admin],
+        ["PartnerAppService/GrantAppAccess"] = [MemberHere],
+        ["PartnerAppService/RevokeAppAccess"] = [CoordinatorHere, MemberHere],
+        ["ServerReflection/ServerReflectionInfo"] = Officials,
     };
 
     private static readonly string[] Public = ["Health/Check", "DevelopmentTokenService/IssueDevelopmentToken"];
@@ -47,7 +54,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
     [Fact]
     public void every_rpc_of_every_service_has_an_entry_in_the_matrix_and_in_this_test()
     {
-        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor };
+        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, PartnerAppService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor };
         foreach (var method in services.SelectMany(s => s.Methods))
         {
             Assert.True(AuthorizationMatrix.Find($"/{method.Service.FullName}/{method.Name}") is not null, $"{method.FullName} is missing from the authorization matrix.");
@@ -66,7 +73,8 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         {
             foreach (var caller in Everyone)
             {
-                var status = await world.CallAsync(rpc, world.Tokens[caller]);
+                var (token, apiKey) = world.Callers[caller];
+                var status = await world.CallAsync(rpc, token, apiKey);
                 var denied = status == StatusCode.PermissionDenied;
                 if (denied == allowed.Contains(caller) || status == StatusCode.Unauthenticated)
                 {
@@ -74,7 +82,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                 }
             }
 
-            var anonymous = await world.CallAsync(rpc, null);
+            var anonymous = await world.CallAsync(rpc, null, null);
             if (anonymous != StatusCode.Unauthenticated)
             {
                 mismatches.Add($"{rpc} without a token: {anonymous}, expected UNAUTHENTICATED");
@@ -101,12 +109,13 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         private readonly GatewayFixture _gateway;
         private readonly string _district, _other, _account, _hold, _transfer;
 
-        private World(GatewayFixture gateway, string district, string other, string account, string hold, string transfer, Dictionary<string, string> tokens)
+        private World(GatewayFixture gateway, string district, string other, string account, string hold, string transfer, Dictionary<string, (string?, string?)> callers)
         {
-            (_gateway, _district, _other, _account, _hold, _transfer, Tokens) = (gateway, district, other, account, hold, transfer, tokens);
+            (_gateway, _district, _other, _account, _hold, _transfer, Callers) = (gateway, district, other, account, hold, transfer, callers);
         }
 
-        public Dictionary<string, string> Tokens { get; }
+        /// <summary>Each caller's bearer token and API key.</summary>
+        public Dictionary<string, (string? Token, string? ApiKey)> Callers { get; }
 
         public static async Task<World> BuildAsync(GatewayFixture gateway)
         {
@@ -123,22 +132,32 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                 Code = TransferCode.Service, HoldTimeoutSeconds = 3_600,
             } } };
             var hold = (await gateway.Ledger(owner).CreateTransfersAsync(holdRequest, cancellationToken: TestContext.Current.CancellationToken)).Outcomes.Single().TransferId;
-            var tokens = new Dictionary<string, string>
+            var partners = new PartnerAppService.PartnerAppServiceClient(gateway.Invoker(GatewayFixture.Administrator));
+            var suffix = Guid.NewGuid().ToString("N")[..8];
+            var full = await partners.RegisterPartnerAppAsync(new RegisterPartnerAppRequest { AppId = $"full-{suffix}", Name = "Care co-op", Scopes = { "transfers:write", "accounts:read" } });
+            var reader = await partners.RegisterPartnerAppAsync(new RegisterPartnerAppRequest { AppId = $"read-{suffix}", Name = "Statement viewer", Scopes = { "accounts:read" } });
+            await new PartnerAppService.PartnerAppServiceClient(gateway.Invoker(owner)).GrantAppAccessAsync(
+                new GrantAppAccessRequest { AppId = $"read-{suffix}", AccountId = account, Scopes = { "accounts:read" } });
+            var callers = new Dictionary<string, (string?, string?)>
             {
-                [Admin] = GatewayFixture.Administrator,
-                [Auditor] = GatewayFixture.Auditor,
-                [CoordinatorHere] = GatewayFixture.Coordinator(district),
-                [CoordinatorElsewhere] = GatewayFixture.Coordinator(other),
-                [MemberHere] = owner,
-                [MemberElsewhere] = GatewayFixture.Member(other, stranger),
+                [Admin] = (GatewayFixture.Administrator, null),
+                [Auditor] = (GatewayFixture.Auditor, null),
+                [CoordinatorHere] = (GatewayFixture.Coordinator(district), null),
+                [CoordinatorElsewhere] = (GatewayFixture.Coordinator(other), null),
+                [MemberHere] = (owner, null),
+                [MemberElsewhere] = (GatewayFixture.Member(other, stranger), null),
+                [PartnerWithScope] = (owner, full.ApiKey),
+                [PartnerWithoutScope] = (null, reader.ApiKey),
             };
-            return new World(gateway, district, other, account, hold, transfer, tokens);
+            return new World(gateway, district, other, account, hold, transfer, callers);
         }
 
-        public async Task<StatusCode> CallAsync(string rpc, string? token)
+        public async Task<StatusCode> CallAsync(string rpc, string? token, string? apiKey)
         {
-            var ledger = new LedgerService.LedgerServiceClient(_gateway.Invoker(token));
-            var admin = new AdministrationService.AdministrationServiceClient(_gateway.Invoker(token));
+            var invoker = _gateway.Invoker(token, apiKey);
+            var ledger = new LedgerService.LedgerServiceClient(invoker);
+            var admin = new AdministrationService.AdministrationServiceClient(invoker);
+            var partners = new PartnerAppService.PartnerAppServiceClient(invoker);
             var deadline = DateTime.UtcNow.AddSeconds(10);
             try
             {
@@ -200,8 +219,23 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                     case "AdministrationService/CloseAccount":
                         await admin.CloseAccountAsync(new CloseAccountRequest { AccountId = _account, Reason = "has a balance" }, deadline: deadline);
                         break;
+                    case "PartnerAppService/RegisterPartnerApp":
+                        await partners.RegisterPartnerAppAsync(new RegisterPartnerAppRequest { AppId = "-", Name = "" }, deadline: deadline);
+                        break;
+                    case "PartnerAppService/IssueApiKey":
+                        await partners.IssueApiKeyAsync(new IssueApiKeyRequest { AppId = "no-such-app" }, deadline: deadline);
+                        break;
+                    case "PartnerAppService/RevokeApiKey":
+                        await partners.RevokeApiKeyAsync(new RevokeApiKeyRequest { AppId = "no-such-app", KeyId = Guid.Empty.ToString() }, deadline: deadline);
+                        break;
+                    case "PartnerAppService/GrantAppAccess":
+                        await partners.GrantAppAccessAsync(new GrantAppAccessRequest { AppId = "no-such-app", AccountId = _account, Scopes = { "accounts:read" } }, deadline: deadline);
+                        break;
+                    case "PartnerAppService/RevokeAppAccess":
+                        await partners.RevokeAppAccessAsync(new RevokeAppAccessRequest { AppId = "no-such-app", AccountId = _account }, deadline: deadline);
+                        break;
                     case "ServerReflection/ServerReflectionInfo":
-                        using (var call = new ServerReflection.ServerReflectionClient(_gateway.Invoker(token)).ServerReflectionInfo(deadline: deadline))
+                        using (var call = new ServerReflection.ServerReflectionClient(invoker).ServerReflectionInfo(deadline: deadline))
                         {
                             await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
                             await call.RequestStream.CompleteAsync();

@@ -5,9 +5,10 @@ using Grpc.Core;
 namespace EPoomasi.Gateway.Mapping;
 
 /// <summary>
-/// Who is calling, as the ledger records it: the authenticated subject, the member a coordinator acts
-/// for (<c>epoomasi-on-behalf-of</c>, honoured for coordinators only) and the app or channel
-/// (<c>epoomasi-channel</c>, else the user agent).
+/// Who is calling, as the ledger records it: the authenticated subject (a partner app's is
+/// <c>partner:{app}</c>), the member acted for (a partner's member token, or a coordinator's
+/// <c>epoomasi-on-behalf-of</c> header) and the channel (the partner app, else <c>epoomasi-channel</c>,
+/// else the user agent).
 /// </summary>
 public static class CallerAttribution
 {
@@ -17,8 +18,10 @@ public static class CallerAttribution
     {
         var caller = CurrentCaller.Of(context);
         var headers = context.RequestHeaders;
-        var onBehalfOf = caller.Role == Role.Coordinator ? Clean(headers.GetValue("epoomasi-on-behalf-of")) : null;
-        var channel = Clean(headers.GetValue("epoomasi-channel")) ?? Clean(headers.GetValue("user-agent")) ?? "grpc";
+        var onBehalfOf = caller.Role == Role.Coordinator ? Clean(headers.GetValue("epoomasi-on-behalf-of")) : caller.OnBehalfOf;
+        var channel = caller.Role == Role.PartnerApp
+            ? caller.Subject
+            : Clean(headers.GetValue("epoomasi-channel")) ?? Clean(headers.GetValue("user-agent")) ?? "grpc";
         return new Attribution(caller.Subject, onBehalfOf, channel);
     }
 

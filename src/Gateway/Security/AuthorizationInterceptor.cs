@@ -1,4 +1,5 @@
 using EPoomasi.Gateway.Hosting;
+using EPoomasi.Gateway.Partners;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -13,7 +14,7 @@ namespace EPoomasi.Gateway.Security;
 /// UNAUTHENTICATED, saying why the token was refused; an identity the matrix does not allow →
 /// PERMISSION_DENIED, logged with who tried and the request's correlation id.
 /// </summary>
-public sealed class AuthorizationInterceptor(ResourceLookup lookup, ILogger<AuthorizationInterceptor> logger) : Interceptor
+public sealed class AuthorizationInterceptor(ResourceLookup lookup, PartnerRegistry partners, ILogger<AuthorizationInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -57,22 +58,19 @@ public sealed class AuthorizationInterceptor(ResourceLookup lookup, ILogger<Auth
         }
 
         var http = context.GetHttpContext();
-        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-        if (!result.Succeeded)
-        {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, result.None
-                ? "No identity: send 'authorization: Bearer <token>'."
-                : $"The token was refused: {Describe(result.Failure)}."));
-        }
-
-        var caller = Caller.From(result.Principal) ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "The token names no subject or no known role."));
+        var caller = await AuthenticateAsync(http, context.CancellationToken);
         if (!rule.Grants.TryGetValue(caller.Role, out var reach))
         {
             throw Deny(context, caller, $"A {caller.Role.ToString().ToLowerInvariant()} may not call {context.Method}.");
         }
 
+        if (caller.Role == Role.PartnerApp && !caller.AppScopes.Contains(rule.PartnerScope!))
+        {
+            throw Deny(context, caller, $"The app lacks the scope '{rule.PartnerScope}' that {context.Method} needs.");
+        }
+
         var touches = request is null ? Touches.Nothing : await rule.Touches(request, lookup, context.CancellationToken);
-        var refusal = await CheckReachAsync(caller, reach, touches, context.CancellationToken);
+        var refusal = await CheckReachAsync(caller, caller.AccountsFor(rule.PartnerScope), reach, touches, context.CancellationToken);
         if (refusal is not null)
         {
             throw Deny(context, caller, refusal);
@@ -81,7 +79,53 @@ public sealed class AuthorizationInterceptor(ResourceLookup lookup, ILogger<Auth
         http.Items[typeof(Caller)] = caller;
     }
 
-    private async Task<string?> CheckReachAsync(Caller caller, Reach reach, Touches touches, CancellationToken cancellationToken)
+    // A member or official presents a bearer token. A partner app presents its API key, and acts either
+    // for the member whose token it also presents, or for the accounts members granted it.
+    private async Task<Caller> AuthenticateAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var bearer = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!bearer.Succeeded && !bearer.None)
+        {
+            throw Unauthenticated($"The token was refused: {Describe(bearer.Failure)}.");
+        }
+
+        var tokenCaller = bearer.Succeeded
+            ? Caller.From(bearer.Principal) ?? throw Unauthenticated("The token names no subject or no known role.")
+            : null;
+        var apiKey = http.Request.Headers["x-api-key"].ToString();
+        if (apiKey.Length == 0)
+        {
+            return tokenCaller ?? throw Unauthenticated("No identity: send 'authorization: Bearer <token>'.");
+        }
+
+        var app = await partners.AuthenticateAsync(apiKey, cancellationToken) ?? throw Unauthenticated("The API key is unknown, malformed or revoked.");
+        var appScopes = app.Scopes.ToHashSet();
+        Dictionary<Guid, IReadOnlySet<string>> scopes;
+        if (tokenCaller is { Role: Role.Member })
+        {
+            scopes = tokenCaller.Accounts.ToDictionary(a => a, _ => (IReadOnlySet<string>)appScopes);
+        }
+        else if (tokenCaller is null)
+        {
+            scopes = (await partners.GrantsOfAsync(app.Id, cancellationToken))
+                .ToDictionary(g => g.AccountId, g => (IReadOnlySet<string>)g.Scopes.Where(appScopes.Contains).ToHashSet());
+        }
+        else
+        {
+            throw Unauthenticated("A partner app acts for members only: send a member's token with the API key, or none.");
+        }
+
+        return new Caller(Role.PartnerApp, $"partner:{app.Id}", null, scopes.Keys.ToHashSet())
+        {
+            PartnerScopes = scopes,
+            AppScopes = appScopes,
+            OnBehalfOf = tokenCaller?.Subject,
+        };
+    }
+
+    private static RpcException Unauthenticated(string reason) => new(new Status(StatusCode.Unauthenticated, reason));
+
+    private async Task<string?> CheckReachAsync(Caller caller, IReadOnlySet<Guid> own, Reach reach, Touches touches, CancellationToken cancellationToken)
     {
         var groups = touches.AccountGroups.Select(g => g.Where(a => a != Guid.Empty).ToList()).Where(g => g.Count > 0).ToList();
         switch (reach)
@@ -89,8 +133,8 @@ public sealed class AuthorizationInterceptor(ResourceLookup lookup, ILogger<Auth
             case Reach.Anything:
                 return null;
             case Reach.OwnAccounts:
-                var foreign = groups.FirstOrDefault(g => !g.Any(caller.Accounts.Contains));
-                if (foreign is not null) return $"Account {foreign[0]} is not yours.";
+                var foreign = groups.FirstOrDefault(g => !g.Any(own.Contains));
+                if (foreign is not null) return caller.Role == Role.PartnerApp ? $"The app may not act for account {foreign[0]}." : $"Account {foreign[0]} is not yours.";
                 return touches.Districts.Any(d => d != caller.DistrictId) ? "That district is not yours." : null;
             case Reach.OwnDistrict:
                 if (caller.DistrictId is null) return "Your token names no district.";

@@ -1,5 +1,6 @@
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
+using EPoomasi.Gateway.Partners;
 using static EPoomasi.Gateway.Security.Reach;
 using static EPoomasi.Gateway.Security.Role;
 
@@ -19,16 +20,19 @@ public static class AuthorizationMatrix
         // Members move only their own credits; coordinators act for their district (minting, welcome
         // credits, pot grants, exchanges recorded for members without a phone). The payer's side counts.
         [Ledger("CreateTransfers")] = Rule.Grant<CreateTransfersRequest>(r => Touches.Accounts(r.Transfers.Select(t => Id(t.DebitAccountId))),
-            (Member, OwnAccounts), (Coordinator, OwnDistrict)),
-        [Ledger("PostHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((PostHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict)),
-        [Ledger("VoidHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((VoidHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict)),
+            (Member, OwnAccounts), (Coordinator, OwnDistrict)).ForPartners(PartnerScopes.TransfersWrite),
+        [Ledger("PostHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((PostHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict))
+            .ForPartners(PartnerScopes.TransfersWrite),
+        [Ledger("VoidHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((VoidHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict))
+            .ForPartners(PartnerScopes.TransfersWrite),
         // Only coordinators correct mistakes, for transfers that touch their district.
         [Ledger("ReverseTransfer")] = Rule.Grant((r, lookup, ct) => PartiesOfAsync([Id(((ReverseTransferRequest)r).TransferId)], lookup, ct), (Coordinator, OwnDistrict)),
-        [Ledger("GetAccount")] = Rule.Grant<GetAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
-        [Ledger("ListStatementEntries")] = Rule.Grant<ListStatementEntriesRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
-        [Ledger("GetBalanceAt")] = Rule.Grant<GetBalanceAtRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
-        [Ledger("WatchAccount")] = Rule.Grant<WatchAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
-        [Ledger("LookupTransfers")] = Rule.Grant((r, lookup, ct) => PartiesOfAsync(((LookupTransfersRequest)r).TransferIds.Select(Id).ToList(), lookup, ct), Readers),
+        [Ledger("GetAccount")] = Rule.Grant<GetAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers).ForPartners(PartnerScopes.AccountsRead),
+        [Ledger("ListStatementEntries")] = Rule.Grant<ListStatementEntriesRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers).ForPartners(PartnerScopes.AccountsRead),
+        [Ledger("GetBalanceAt")] = Rule.Grant<GetBalanceAtRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers).ForPartners(PartnerScopes.AccountsRead),
+        [Ledger("WatchAccount")] = Rule.Grant<WatchAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers).ForPartners(PartnerScopes.AccountsRead),
+        [Ledger("LookupTransfers")] = Rule.Grant((r, lookup, ct) => PartiesOfAsync(((LookupTransfersRequest)r).TransferIds.Select(Id).ToList(), lookup, ct), Readers)
+            .ForPartners(PartnerScopes.AccountsRead),
         [Ledger("GetTrialBalance")] = Rule.Grant<GetTrialBalanceRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)),
 
         // The city sets up districts, their budgets and their trust; coordinators run their district's accounts.
@@ -39,6 +43,13 @@ public static class AuthorizationMatrix
         [Administration("ChangeAccountLimits")] = Rule.Grant<ChangeAccountLimitsRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("SetAccountFrozen")] = Rule.Grant<SetAccountFrozenRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("CloseAccount")] = Rule.Grant<CloseAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
+
+        // The city registers partner apps and manages their keys; members decide which apps act for them.
+        [Partners("RegisterPartnerApp")] = Rule.Grant<RegisterPartnerAppRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Partners("IssueApiKey")] = Rule.Grant<IssueApiKeyRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Partners("RevokeApiKey")] = Rule.Grant<RevokeApiKeyRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Partners("GrantAppAccess")] = Rule.Grant<GrantAppAccessRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Member, OwnAccounts)),
+        [Partners("RevokeAppAccess")] = Rule.Grant<RevokeAppAccessRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Member, OwnAccounts), (Coordinator, OwnDistrict)),
 
         // Served only when the development issuer is enabled; then anyone may ask for a token.
         [$"/{DevelopmentTokenService.Descriptor.FullName}/IssueDevelopmentToken"] = Rule.Open(),
@@ -57,6 +68,8 @@ public static class AuthorizationMatrix
     private static string Ledger(string method) => $"/{LedgerService.Descriptor.FullName}/{method}";
 
     private static string Administration(string method) => $"/{AdministrationService.Descriptor.FullName}/{method}";
+
+    private static string Partners(string method) => $"/{PartnerAppService.Descriptor.FullName}/{method}";
 
     // An id that does not parse touches nothing reachable; the handler then reports the bad field.
     private static Guid Id(string value) => Guid.TryParse(value, out var id) ? id : Guid.Empty;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using EPoomasi.Ledger;
 
 namespace EPoomasi.Gateway.Security;
 
@@ -7,9 +6,23 @@ namespace EPoomasi.Gateway.Security;
 /// <param name="Role">What kind of caller.</param>
 /// <param name="Subject">Who, e.g. <c>member:kim</c>.</param>
 /// <param name="DistrictId">Their district, for members and coordinators.</param>
-/// <param name="Accounts">The accounts a member owns.</param>
+/// <param name="Accounts">The accounts a member owns, or a partner app may act for.</param>
 public sealed record Caller(Role Role, string Subject, string? DistrictId, IReadOnlySet<Guid> Accounts)
 {
+    /// <summary>For a partner app: the scopes it holds for each account it acts for.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlySet<string>> PartnerScopes { get; init; } = new Dictionary<Guid, IReadOnlySet<string>>();
+
+    /// <summary>For a partner app: the scopes the city gave the app itself.</summary>
+    public IReadOnlySet<string> AppScopes { get; init; } = new HashSet<string>();
+
+    /// <summary>For a partner app acting with a member's token: that member.</summary>
+    public string? OnBehalfOf { get; init; }
+
+    /// <summary>The accounts this caller may act for under <paramref name="scope"/> (a member's own, whatever the scope).</summary>
+    public IReadOnlySet<Guid> AccountsFor(string? scope) => Role != Role.PartnerApp
+        ? Accounts
+        : PartnerScopes.Where(p => scope is not null && p.Value.Contains(scope)).Select(p => p.Key).ToHashSet();
+
     public const string RoleClaim = "role";
     public const string DistrictClaim = "district";
     public const string AccountClaim = "account";
@@ -27,6 +40,4 @@ public sealed record Caller(Role Role, string Subject, string? DistrictId, IRead
         return new Caller(role, subject, user.FindFirst(DistrictClaim)?.Value, accounts);
     }
 
-    /// <summary>How the ledger records this caller on every event.</summary>
-    public Attribution Attribution(string channel) => new(Subject, null, channel);
 }

@@ -14,4 +14,7 @@ public enum Role
 
     /// <summary>Creates districts, sets trust limits and budgets, registers partner apps.</summary>
     Administrator = 4,
+
+    /// <summary>A partner app with an API key, acting for members within its scopes.</summary>
+    PartnerApp = 5,
 }

@@ -13,6 +13,8 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton(new TokenKeys(auth));
         builder.Services.AddSingleton<DevelopmentTokenIssuer>();
         builder.Services.AddSingleton<ResourceLookup>();
+        builder.Services.AddSingleton<Partners.PartnerRegistry>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Partners.PartnerRegistry>());
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenKeys>((options, keys) =>
