@@ -1,4 +1,5 @@
 using EPoomasi.Gateway.Hosting;
+using EPoomasi.Gateway.Limits;
 using EPoomasi.Gateway.Security;
 
 namespace EPoomasi.Gateway;
@@ -11,6 +12,7 @@ public static class GatewayApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLedger();
         builder.AddGatewaySecurity();
+        builder.AddGatewayLimits();
         builder.AddGatewayGrpc();
 
         var app = builder.Build();

@@ -52,6 +52,11 @@ public sealed class GatewayFixture : IAsyncLifetime
             $"--Kestrel:Endpoints:Grpc:Url={GrpcAddress}",
             $"--Kestrel:Endpoints:Http:Url={HttpAddress}",
             "--Logging:LogLevel:Default=Warning",
+            // Tests share a few identities; they must not throttle one another.
+            "--Limits:MemberRequestsPerSecond=100000",
+            "--Limits:OfficialRequestsPerSecond=100000",
+            "--Limits:PartnerAppRequestsPerSecond=100000",
+            "--Limits:AnonymousRequestsPerSecond=100000",
             .. AuthArgs,
         ]);
         await _app.StartAsync();
@@ -94,6 +99,24 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         return headers;
     });
+
+    /// <summary>A second gateway process on the same database, with settings of its own.</summary>
+    public async Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartAnotherAsync(params string[] settings)
+    {
+        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var http = new Uri($"http://127.0.0.1:{FreePort()}");
+        var app = GatewayApp.Create(
+        [
+            $"--Ledger:ConnectionString={DatabaseConnectionString}",
+            $"--Kestrel:Endpoints:Grpc:Url={grpc}",
+            $"--Kestrel:Endpoints:Http:Url={http}",
+            "--Logging:LogLevel:Default=Critical",
+            .. AuthArgs,
+            .. settings,
+        ]);
+        await app.StartAsync();
+        return (app, GrpcChannel.ForAddress(grpc), http);
+    }
 
     public static int FreePort()
     {

@@ -16,7 +16,7 @@ public static class GrpcHostingExtensions
                 // Outermost first: every failure, authorization's own included, leaves as a proper status.
                 options.Interceptors.Add<ErrorInterceptor>();
                 options.Interceptors.Add<Security.AuthorizationInterceptor>();
-                options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+                options.MaxReceiveMessageSize = builder.Configuration.GetSection("Limits").Get<Limits.LimitOptions>()?.MaxRequestBytes ?? new Limits.LimitOptions().MaxRequestBytes;
             })
             // Rich error details must be in the registry, or transcoding answers HTTP 500 instead of the error.
             .AddJsonTranscoding(options =>
@@ -33,7 +33,9 @@ public static class GrpcHostingExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<Limits.DefaultDeadlineMiddleware>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<LedgerGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();

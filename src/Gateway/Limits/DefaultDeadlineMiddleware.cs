@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace EPoomasi.Gateway.Limits;
+
+/// <summary>
+/// Gives a gRPC or gRPC-Web call without a deadline the configured default, by adding the
+/// <c>grpc-timeout</c> header the client left out; gRPC then enforces it like any client's deadline,
+/// all the way into PostgreSQL. Long-lived streams (the live feed, reflection, health watches) are exempt.
+/// </summary>
+public sealed class DefaultDeadlineMiddleware(RequestDelegate next, LimitOptions limits)
+{
+    private static readonly string[] Streams =
+    [
+        "/epoomasi.ledger.v1.LedgerService/WatchAccount",
+        "/grpc.health.v1.Health/Watch",
+        "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+    ];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+            && !request.Headers.ContainsKey("grpc-timeout")
+            && !Streams.Contains(request.Path.Value, StringComparer.Ordinal))
+        {
+            request.Headers["grpc-timeout"] = limits.DefaultDeadlineSeconds.ToString(CultureInfo.InvariantCulture) + "S";
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using EPoomasi.Contracts.Ledger.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace EPoomasi.Gateway.Tests;
+
+public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task a_member_over_their_rate_gets_resource_exhausted_with_when_to_retry_and_others_are_unaffected()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var account = await Seed.MemberAsync(gateway, district);
+        var (app, channel, http) = await gateway.StartAnotherAsync("--Limits:MemberRequestsPerSecond=1");
+        await using var _ = app;
+        using var __ = channel;
+        var member = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, account)));
+        var auditor = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Auditor));
+        var read = new GetAccountRequest { AccountId = account };
+
+        // The bucket holds two requests and refills one per second.
+        await member.GetAccountAsync(read, cancellationToken: Ct);
+        await member.GetAccountAsync(read, cancellationToken: Ct);
+        var throttled = await Assert.ThrowsAsync<RpcException>(() => member.GetAccountAsync(read, cancellationToken: Ct).ResponseAsync);
+        var someoneElse = await auditor.GetAccountAsync(read, cancellationToken: Ct);
+
+        Assert.Equal(StatusCode.ResourceExhausted, throttled.StatusCode);
+        var retry = throttled.GetRpcStatus()!.GetDetail<RetryInfo>();
+        Assert.InRange(retry.RetryDelay.ToTimeSpan(), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2));
+        Assert.Equal(0, someoneElse.Account.BalanceMinutes);
+
+        using var json = new HttpClient { BaseAddress = http };
+        json.DefaultRequestHeaders.Authorization = new("Bearer", GatewayFixture.Member(district, account));
+        var overHttp = await json.GetAsync(new Uri($"/v1/accounts/{account}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, overHttp.StatusCode);
+        Assert.NotNull(overHttp.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task a_call_without_a_deadline_gets_the_default_one_and_is_cut_off_at_the_database()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+        var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:DefaultDeadlineSeconds=1");
+        await using var _app = app;
+        using var _channel = channel;
+        var client = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, kim)));
+
+        await using var blocker = new Npgsql.NpgsqlConnection(gateway.DatabaseConnectionString);
+        await blocker.OpenAsync(Ct);
+        await using var transaction = await blocker.BeginTransactionAsync(Ct);
+        await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
+        {
+            await lockRow.ExecuteScalarAsync(Ct);
+        }
+
+        var started = DateTime.UtcNow;
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.CreateTransfersAsync(new CreateTransfersRequest { Transfers = { new TransferToCreate
+            { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 5, Code = TransferCode.Service } } }, cancellationToken: Ct).ResponseAsync);
+        await transaction.RollbackAsync(Ct);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(10));
+    }
+
+    private static CallInvoker As(Grpc.Net.Client.GrpcChannel channel, string token) => channel.CreateCallInvoker().Intercept(headers =>
+    {
+        headers.Add("authorization", $"Bearer {token}");
+        return headers;
+    });
+}
