@@ -40,6 +40,13 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
         }
     }
 
+    private static RpcException RetryLater(StatusCode code, string message, TimeSpan retryAfter) => new Google.Rpc.Status
+    {
+        Code = (int)code,
+        Message = message,
+        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(retryAfter) }) },
+    }.ToRpcException();
+
     private RpcException Translate(Exception exception, ServerCallContext context)
     {
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
@@ -47,6 +54,17 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
             return context.Deadline <= time.GetUtcNow().UtcDateTime.AddMilliseconds(50)
                 ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed before the ledger answered; look the ids up before retrying with new ones."))
                 : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
+        }
+
+        if (exception is Polly.CircuitBreaker.BrokenCircuitException broken)
+        {
+            var retryAfter = broken.RetryAfter ?? TimeSpan.FromSeconds(1);
+            return RetryLater(StatusCode.Unavailable, $"The ledger database is unavailable and the gateway has stopped calling it for now (circuit open). Retry with the same ids in {Math.Ceiling(retryAfter.TotalSeconds)} s.", retryAfter);
+        }
+
+        if (exception is Polly.Timeout.TimeoutRejectedException)
+        {
+            return new RpcException(new Status(StatusCode.DeadlineExceeded, "The call ran out of time inside the gateway; look the ids up before retrying with new ones."));
         }
 
         if (IsUnavailable(exception))
@@ -70,7 +88,8 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
         return new RpcException(new Status(StatusCode.Internal, $"{detail} It has been logged."));
     }
 
-    private static bool IsUnavailable(Exception exception)
+    /// <summary>True when the database could not be reached or went away: the caller may retry with the same ids.</summary>
+    public static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {

@@ -15,6 +15,7 @@ public static class GrpcHostingExtensions
             {
                 // Outermost first: every failure, authorization's own included, leaves as a proper status.
                 options.Interceptors.Add<ErrorInterceptor>();
+                options.Interceptors.Add<Resilience.CircuitInterceptor>();
                 options.Interceptors.Add<Security.AuthorizationInterceptor>();
                 options.MaxReceiveMessageSize = builder.Configuration.GetSection("Limits").Get<Limits.LimitOptions>()?.MaxRequestBytes ?? new Limits.LimitOptions().MaxRequestBytes;
             })
@@ -25,6 +26,9 @@ public static class GrpcHostingExtensions
                 // Proto3 JSON: int64 as strings, which JavaScript numbers cannot hold exactly.
                 options.JsonSettings.WriteInt64sAsStrings = true;
             });
+        var resilience = builder.Configuration.GetSection("Resilience").Get<Resilience.ResilienceOptions>() ?? new Resilience.ResilienceOptions();
+        builder.Services.AddSingleton(resilience);
+        builder.Services.AddSingleton<Resilience.DatabaseCircuit>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -8,18 +8,32 @@ using Polly.Retry;
 namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
-/// Retries a whole write transaction, in a fresh session, when it lost a race that PostgreSQL rolled
-/// back for certain: a unique key taken by a concurrent insert of the same id, a serialization
-/// failure or deadlock, or a lock set that changed between planning and locking. Every write is
-/// decided again from what is then committed, and every write is idempotent by its id, so the retry
-/// can never apply anything twice. Errors whose commit outcome is unknown are not retried here.
+/// Retries a whole write transaction, each attempt in a fresh session, when it lost a race that
+/// PostgreSQL rolled back for certain (a unique key taken by a concurrent insert of the same id, a
+/// serialization failure or deadlock, a lock set that changed between planning and locking), and a
+/// few times, with jitter, when the connection failed transiently. Every write is idempotent by its
+/// id and every attempt decides again from what is committed, so even a commit whose outcome was
+/// unknown is not repeated blindly: if it had landed, the next attempt finds its records and answers
+/// with their original outcome (marked replayed) instead of applying anything twice.
 /// </summary>
 internal static class ConflictRetry
 {
     /// <summary>Attempts before giving up with the last conflict.</summary>
     public const int MaxAttempts = 12;
 
+    /// <summary>Attempts before giving up on a connection that keeps failing: the database is down.</summary>
+    public const int MaxTransientAttempts = 3;
+
     public static ResiliencePipeline Create(TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = MaxTransientAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = TimeSpan.FromMilliseconds(500),
+        })
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsConflict),
@@ -30,6 +44,20 @@ internal static class ConflictRetry
             MaxDelay = TimeSpan.FromMilliseconds(200),
         })
         .Build();
+
+    /// <summary>True when the connection, not the transaction's logic, failed: worth another attempt soon.</summary>
+    public static bool IsTransient(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true } || current is PostgresException { SqlState: "57P01" or "57P02" or "57P03" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the transaction certainly rolled back because of a concurrent writer.</summary>
     public static bool IsConflict(Exception exception)
