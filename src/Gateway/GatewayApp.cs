@@ -7,12 +7,15 @@ namespace EPoomasi.Gateway;
 /// <summary>Builds the gateway; <c>Program</c> runs it, and end-to-end tests start it on ports of their own.</summary>
 public static class GatewayApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line arguments: configuration overrides.</param>
+    /// <param name="configure">A last word on the host before it is built, e.g. a test's log capture.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddLedger();
         builder.AddGatewaySecurity();
         builder.AddGatewayLimits();
+        configure?.Invoke(builder);
         builder.AddGatewayGrpc();
 
         var app = builder.Build();

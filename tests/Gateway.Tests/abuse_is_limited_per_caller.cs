@@ -68,6 +68,30 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task oversized_messages_and_batches_are_refused_before_they_reach_the_ledger()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:MaxRequestBytes=4096");
+        await using var _app = app;
+        using var _channel = channel;
+        var client = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, kim)));
+        TransferToCreate Item() => new() { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = kim, AmountMinutes = 1, Code = TransferCode.Service };
+
+        var big = new CreateTransfersRequest();
+        big.Transfers.AddRange(Enumerable.Range(0, 100).Select(_ => Item()));
+        var tooLarge = await Assert.ThrowsAsync<RpcException>(() => client.CreateTransfersAsync(big, cancellationToken: Ct).ResponseAsync);
+        var empty = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim)).CreateTransfersAsync(new CreateTransfersRequest(), cancellationToken: Ct).ResponseAsync);
+        var tooMany = new CreateTransfersRequest();
+        tooMany.Transfers.AddRange(Enumerable.Range(0, 8_001).Select(_ => Item()));
+        var overBatch = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim)).CreateTransfersAsync(tooMany, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, tooLarge.StatusCode);
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (empty.StatusCode, overBatch.StatusCode));
+        Assert.Contains("Between 1 and 8000 items", overBatch.Status.Detail, StringComparison.Ordinal);
+    }
+
     private static CallInvoker As(Grpc.Net.Client.GrpcChannel channel, string token) => channel.CreateCallInvoker().Intercept(headers =>
     {
         headers.Add("authorization", $"Bearer {token}");
