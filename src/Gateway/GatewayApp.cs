@@ -11,7 +11,8 @@ public static class GatewayApp
     /// <param name="configure">A last word on the host before it is built, e.g. a test's log capture.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files live beside the binary, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddLedger();
         builder.AddGatewaySecurity();
         builder.AddGatewayLimits();

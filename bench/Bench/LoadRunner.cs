@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using EPoomasi.Contracts.Ledger.V1;
+using Grpc.Core;
+
+namespace EPoomasi.Bench;
+
+/// <summary>
+/// Runs one scenario: <c>concurrency</c> workers each keep one request in flight (or share a fixed
+/// rate), the warm-up is discarded, and every measured request's latency is kept for percentiles.
+/// </summary>
+internal static class LoadRunner
+{
+    public static async Task<ScenarioResult> RunAsync(string scenario, BenchWorld world, BenchOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var concurrency = options.Concurrency.GetValueOrDefault(scenario, 16);
+        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+        var measured = TimeSpan.FromSeconds(options.Seconds);
+        var clock = Stopwatch.StartNew();
+        var counters = new Counters();
+        var latencies = new List<double>[concurrency];
+        var pacing = options.RatePerSecond > 0 ? TimeSpan.FromSeconds((double)concurrency / options.RatePerSecond) : TimeSpan.Zero;
+
+        using var reporting = new CancellationTokenSource();
+        var reporter = ReportProgressAsync(scenario, counters, clock, warmup, measured, progress, reporting.Token);
+        await Parallel.ForAsync(0, concurrency, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (worker, ct) =>
+        {
+            var random = new Random(worker * 7919 + Environment.TickCount);
+            var mine = latencies[worker] = [];
+            var next = clock.Elapsed;
+            while (clock.Elapsed < warmup + measured)
+            {
+                if (pacing > TimeSpan.Zero)
+                {
+                    next += pacing;
+                    var wait = next - clock.Elapsed;
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                }
+
+                var request = Scenarios.Build(scenario, world, random, options.BatchSize);
+                var started = clock.Elapsed;
+                var counted = started >= warmup;
+                try
+                {
+                    var response = await world.Ledger.CreateTransfersAsync(request, deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30), cancellationToken: ct);
+                    var elapsed = clock.Elapsed - started;
+                    if (!counted) continue;
+                    mine.Add(elapsed.TotalMilliseconds);
+                    var ok = response.Outcomes.Count(o => o.Result == TransferResult.Ok);
+                    counters.Add(1, ok, response.Outcomes.Count - ok, 0);
+                }
+                catch (RpcException) when (!ct.IsCancellationRequested)
+                {
+                    if (counted) counters.Add(1, 0, 0, 1);
+                }
+            }
+        });
+        await reporting.CancelAsync();
+        await reporter;
+
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        var seconds = measured.TotalSeconds;
+        return new ScenarioResult(scenario, concurrency, seconds, counters.Requests, counters.Ok, counters.Rejected, counters.Errors,
+            counters.Ok / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
+    }
+
+    private static double Percentile(double[] sorted, double quantile) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+
+    private static async Task ReportProgressAsync(string scenario, Counters counters, Stopwatch clock, TimeSpan warmup, TimeSpan measured, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var last = 0L;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                var ok = counters.Ok;
+                var phase = clock.Elapsed < warmup ? "warming up" : $"{(clock.Elapsed - warmup).TotalSeconds:0}/{measured.TotalSeconds:0} s";
+                await progress.WriteLineAsync($"  {scenario,-7} {phase,-12} {ok - last,8:N0} transfers/s   {ok,10:N0} so far   {counters.Errors:N0} errors");
+                last = ok;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
+    }
+
+    private sealed class Counters
+    {
+        private long _requests, _ok, _rejected, _errors;
+
+        public long Requests => Interlocked.Read(ref _requests);
+        public long Ok => Interlocked.Read(ref _ok);
+        public long Rejected => Interlocked.Read(ref _rejected);
+        public long Errors => Interlocked.Read(ref _errors);
+
+        public void Add(long requests, long ok, long rejected, long errors)
+        {
+            Interlocked.Add(ref _requests, requests);
+            Interlocked.Add(ref _ok, ok);
+            Interlocked.Add(ref _rejected, rejected);
+            Interlocked.Add(ref _errors, errors);
+        }
+    }
+}
