@@ -20,6 +20,9 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
 
     public TransferWriter Transfers { get; private set; } = null!;
 
+    /// <summary>Where RPCs send transfers: concurrent requests share transactions.</summary>
+    public GroupCommitter Committer { get; private set; } = null!;
+
     public AdminWriter Admin { get; private set; } = null!;
 
     public LedgerReader Reader { get; private set; } = null!;
@@ -49,6 +52,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
         _store = LedgerStore.Open(ConnectionString, time, settings.Schema);
         await _store.MigrateAsync();
         Transfers = new TransferWriter(_store);
+        Committer = new GroupCommitter(Transfers);
         Admin = new AdminWriter(_store);
         Reader = new LedgerReader(_store);
         Expirer = new HoldExpirer(_store, Transfers);
@@ -58,6 +62,12 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
 
     public async ValueTask DisposeAsync()
     {
+        if (Committer is not null)
+        {
+            await Committer.DisposeAsync();
+            Committer = null!;
+        }
+
         if (_store is not null)
         {
             await _store.DisposeAsync();

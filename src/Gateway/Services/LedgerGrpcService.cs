@@ -48,7 +48,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             item.Linked)).ToList();
         violations.ThrowIfAny();
 
-        var outcomes = await ledger.Transfers.SubmitAsync(commands, context.CancellationToken);
+        var outcomes = await ledger.Committer.SubmitAsync(commands, context.CancellationToken);
         var response = new CreateTransfersResponse();
         response.Outcomes.AddRange(outcomes.Select(ProtoMessages.ToProto));
         return response;
@@ -163,7 +163,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
     // A single item's rejection is an error with the reason code; a batch answers per item instead.
     private async Task<TransferOutcome> SubmitOneAsync(Domain.TransferCommand command, ServerCallContext context)
     {
-        var outcome = (await ledger.Transfers.SubmitAsync([command], context.CancellationToken)).Single();
+        var outcome = (await ledger.Committer.SubmitAsync([command], context.CancellationToken)).Single();
         return outcome.IsOk ? ProtoMessages.ToProto(outcome) : throw LedgerErrors.For(outcome.Result, command.Id);
     }
 }

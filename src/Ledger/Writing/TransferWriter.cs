@@ -46,28 +46,46 @@ public sealed class TransferWriter
     /// </summary>
     public async Task<IReadOnlyList<TransferOutcome>[]> SubmitManyAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
     {
+        var outcomes = await SubmitManyAsync(batches, _ => false, cancellationToken);
+        return outcomes.Select(o => o!).ToArray();
+    }
+
+    /// <summary>
+    /// As <see cref="SubmitManyAsync(IReadOnlyList{IReadOnlyList{TransferCommand}}, CancellationToken)"/>, but a
+    /// batch for which <paramref name="abandoned"/> holds once the transaction has its locks is not
+    /// decided at all: its outcome is null and nothing of it is written.
+    /// </summary>
+    internal async Task<IReadOnlyList<TransferOutcome>?[]> SubmitManyAsync(
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
+    {
         foreach (var batch in batches)
         {
-            if (batch.Count > LedgerLimits.MaxBatchItems)
-            {
-                throw new ArgumentException($"A batch holds at most {LedgerLimits.MaxBatchItems} items; this one has {batch.Count}.", nameof(batches));
-            }
-
-            foreach (var command in batch)
-            {
-                command.By.EnsureComplete();
-            }
+            Validate(batch);
         }
 
         if (batches.All(b => b.Count == 0))
         {
-            return batches.Select(_ => (IReadOnlyList<TransferOutcome>)[]).ToArray();
+            return batches.Select(_ => (IReadOnlyList<TransferOutcome>?)[]).ToArray();
         }
 
-        return await _retry.ExecuteAsync(async token => await WriteOnceAsync(batches, token), cancellationToken);
+        return await _retry.ExecuteAsync(async token => await WriteOnceAsync(batches, abandoned, token), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<TransferOutcome>[]> WriteOnceAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
+    /// <summary>Throws <see cref="ArgumentException"/> for a batch that no transaction may take.</summary>
+    internal static void Validate(IReadOnlyList<TransferCommand> batch)
+    {
+        if (batch.Count > LedgerLimits.MaxBatchItems)
+        {
+            throw new ArgumentException($"A batch holds at most {LedgerLimits.MaxBatchItems} items; this one has {batch.Count}.", nameof(batch));
+        }
+
+        foreach (var command in batch)
+        {
+            command.By.EnsureComplete();
+        }
+    }
+
+    private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
         await using var session = _store.Documents.LightweightSession();
         var commands = batches.SelectMany(b => b).ToList();
@@ -82,7 +100,7 @@ public sealed class TransferWriter
 
         var now = _store.Time.GetUtcNow();
         var workingSet = new LedgerWorkingSet(accounts, records);
-        var outcomes = batches.Select(batch => (IReadOnlyList<TransferOutcome>)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
+        var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
 
         foreach (var stream in workingSet.Events.GroupBy(e => e.AccountId))
         {
