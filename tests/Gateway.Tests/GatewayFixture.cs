@@ -101,13 +101,17 @@ public sealed class GatewayFixture : IAsyncLifetime
     });
 
     /// <summary>A second gateway process on the same database, with settings of its own.</summary>
-    public async Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartAnotherAsync(params string[] settings)
+    public Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartAnotherAsync(params string[] settings) =>
+        StartGatewayAsync(DatabaseConnectionString, settings);
+
+    /// <summary>A gateway on free loopback ports over <paramref name="connectionString"/>, trusting the test key, started.</summary>
+    public static async Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartGatewayAsync(string connectionString, params string[] settings)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
         var app = GatewayApp.Create(
         [
-            $"--Ledger:ConnectionString={DatabaseConnectionString}",
+            $"--Ledger:ConnectionString={connectionString}",
             $"--Kestrel:Endpoints:Grpc:Url={grpc}",
             $"--Kestrel:Endpoints:Http:Url={http}",
             "--Logging:LogLevel:Default=Critical",

@@ -1,6 +1,5 @@
 using EPoomasi.LocalPostgres;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -11,17 +10,9 @@ public sealed class health_follows_the_database
     {
         var ct = TestContext.Current.CancellationToken;
         await using var postgres = await PostgresCluster.StartTemporaryAsync(ct);
-        var grpc = new Uri($"http://127.0.0.1:{GatewayFixture.FreePort()}");
-        await using var app = GatewayApp.Create(
-        [
-            $"--Ledger:ConnectionString={postgres.ConnectionString()}",
-            $"--Kestrel:Endpoints:Grpc:Url={grpc}",
-            $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{GatewayFixture.FreePort()}",
-            "--Logging:LogLevel:Default=Critical",
-            .. GatewayFixture.AuthArgs,
-        ]);
-        await app.StartAsync(ct);
-        using var channel = GrpcChannel.ForAddress(grpc);
+        var (app, channel, _) = await GatewayFixture.StartGatewayAsync(postgres.ConnectionString());
+        await using var _app = app;
+        using var _channel = channel;
         var health = new Health.HealthClient(channel);
 
         var before = (await health.CheckAsync(new HealthCheckRequest(), cancellationToken: ct)).Status;

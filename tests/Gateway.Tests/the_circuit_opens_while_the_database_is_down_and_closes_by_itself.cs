@@ -4,7 +4,6 @@ using EPoomasi.LocalPostgres;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -15,19 +14,9 @@ public sealed class the_circuit_opens_while_the_database_is_down_and_closes_by_i
     {
         var ct = TestContext.Current.CancellationToken;
         await using var postgres = await PostgresCluster.StartTemporaryAsync(ct);
-        var grpc = new Uri($"http://127.0.0.1:{GatewayFixture.FreePort()}");
-        await using var app = GatewayApp.Create(
-        [
-            $"--Ledger:ConnectionString={postgres.ConnectionString()}",
-            $"--Kestrel:Endpoints:Grpc:Url={grpc}",
-            $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{GatewayFixture.FreePort()}",
-            "--Logging:LogLevel:Default=Critical",
-            "--Resilience:MinimumThroughput=3",
-            "--Resilience:BreakSeconds=2",
-            .. GatewayFixture.AuthArgs,
-        ]);
-        await app.StartAsync(ct);
-        using var channel = GrpcChannel.ForAddress(grpc);
+        var (app, channel, _) = await GatewayFixture.StartGatewayAsync(postgres.ConnectionString(), "--Resilience:MinimumThroughput=3", "--Resilience:BreakSeconds=2");
+        await using var _app = app;
+        using var _channel = channel;
         var auditor = new LedgerService.LedgerServiceClient(channel.CreateCallInvoker().Intercept(headers =>
         {
             headers.Add("authorization", $"Bearer {GatewayFixture.Auditor}");

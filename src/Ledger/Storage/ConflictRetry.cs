@@ -46,31 +46,23 @@ internal static class ConflictRetry
         .Build();
 
     /// <summary>True when the connection, not the transaction's logic, failed: worth another attempt soon.</summary>
-    public static bool IsTransient(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException { IsTransient: true } || current is PostgresException { SqlState: "57P01" or "57P02" or "57P03" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsTransient(Exception exception) => AnyInChain(exception, e =>
+        e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P02" or "57P03" });
 
     /// <summary>True when the transaction certainly rolled back because of a concurrent writer.</summary>
-    public static bool IsConflict(Exception exception)
+    public static bool IsConflict(Exception exception) => AnyInChain(exception, e => e is LockSetIncompleteException
+        or DocumentAlreadyExistsException
+        or ExistingStreamIdCollisionException
+        or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected });
+
+    // Marten and Npgsql wrap what PostgreSQL said; the cause may sit anywhere down the chain.
+    private static bool AnyInChain(Exception exception, Func<Exception, bool> matches)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            switch (current)
+            if (matches(current))
             {
-                case LockSetIncompleteException:
-                case DocumentAlreadyExistsException:
-                case ExistingStreamIdCollisionException:
-                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }:
-                    return true;
+                return true;
             }
         }
 
