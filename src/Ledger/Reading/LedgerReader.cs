@@ -86,11 +86,13 @@ public sealed class LedgerReader(LedgerStore store)
             return null;
         }
 
-        var last = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == accountId && e.Timestamp <= instant && e.EventTypesAre(typeof(EntryPosted)))
-            .OrderByDescending(e => e.Version)
-            .FirstOrDefaultAsync(cancellationToken);
-        return last is null ? Minutes.Zero : ((EntryPosted)last.Data).BalanceAfterMinutes;
+        // The instant an entry was decided at is the one it records (At), which is also what
+        // statements show; the event table's own timestamp is taken a moment later, at commit.
+        var last = await session.AdvancedSql.QueryAsync<EntryPosted>(
+            $"select data from {store.Schema}.mt_events where stream_id = ? and type = 'entry_posted' " +
+            "and (data ->> 'at')::timestamptz <= ? order by version desc limit 1",
+            cancellationToken, accountId, instant);
+        return last.Count == 0 ? Minutes.Zero : last[0].BalanceAfterMinutes;
     }
 
     /// <summary>The district's trial balance and supply, or null when the district does not exist.</summary>

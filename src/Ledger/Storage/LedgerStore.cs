@@ -14,11 +14,15 @@ namespace EPoomasi.Ledger.Storage;
 /// </summary>
 public sealed class LedgerStore : IAsyncDisposable
 {
-    private LedgerStore(DocumentStore store, TimeProvider time)
+    private LedgerStore(DocumentStore store, TimeProvider time, string schema)
     {
         Documents = store;
         Time = time;
+        Schema = schema;
     }
+
+    /// <summary>The PostgreSQL schema holding every table of this ledger.</summary>
+    public string Schema { get; }
 
     /// <summary>The underlying Marten store.</summary>
     public IDocumentStore Documents { get; }
@@ -31,7 +35,7 @@ public sealed class LedgerStore : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var store = DocumentStore.For(options => Configure(options, connectionString, time, schema));
-        return new LedgerStore(store, time);
+        return new LedgerStore(store, time, schema);
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
     [Fact]
     public async Task the_balance_as_of_a_past_instant_is_the_balance_after_the_last_entry_by_then()
     {
+        // A clock that moves a millisecond on every reading, as a real one does between deciding and committing.
+        Ledger.Clock.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1);
         var lee = await Ledger.OpenMemberAsync("mapo");
         var start = Ledger.Clock.GetUtcNow();
@@ -43,6 +45,13 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
         Assert.Equal(new Minutes(60), await Ledger.Reader.GetBalanceAtAsync(kim, start, CancellationToken.None));
         Assert.Equal(new Minutes(50), await Ledger.Reader.GetBalanceAtAsync(kim, afterFirst, CancellationToken.None));
         Assert.Equal(new Minutes(30), await Ledger.Reader.GetBalanceAtAsync(kim, afterFirst.AddMinutes(90), CancellationToken.None));
+        // At exactly the instant an entry records, the balance includes it, as the statement shows.
+        var entries = (await Ledger.Reader.GetStatementAsync(kim, 0, 10, CancellationToken.None))!.Entries;
+        Assert.Equal(3, entries.Count);
+        foreach (var entry in entries)
+        {
+            Assert.Equal(entry.BalanceAfterMinutes, await Ledger.Reader.GetBalanceAtAsync(kim, entry.At, CancellationToken.None));
+        }
         Assert.Equal(Minutes.Zero, await Ledger.Reader.GetBalanceAtAsync(lee, start, CancellationToken.None));
         Assert.Null(await Ledger.Reader.GetBalanceAtAsync(Guid.NewGuid(), start, CancellationToken.None));
     }
