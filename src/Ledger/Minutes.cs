@@ -39,9 +39,6 @@ public readonly record struct Minutes(long Value) : IComparable<Minutes>
     /// <summary>Named twin of unary <c>-</c>.</summary>
     public static Minutes Negate(Minutes value) => -value;
 
-    /// <summary>The smaller of two amounts.</summary>
-    public static Minutes Min(Minutes left, Minutes right) => left <= right ? left : right;
-
     /// <summary>True when strictly above zero.</summary>
     public bool IsPositive => Value > 0;
 

@@ -19,7 +19,6 @@ public sealed class DatabaseCircuit
 
     public DatabaseCircuit(ResilienceOptions options, TimeProvider time)
     {
-        BreakDuration = TimeSpan.FromSeconds(options.BreakSeconds);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -27,7 +26,7 @@ public sealed class DatabaseCircuit
                 FailureRatio = options.FailureRatio,
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = TimeSpan.FromSeconds(options.SamplingSeconds),
-                BreakDuration = BreakDuration,
+                BreakDuration = TimeSpan.FromSeconds(options.BreakSeconds),
             })
             .AddTimeout(new TimeoutStrategyOptions
             {
@@ -38,9 +37,6 @@ public sealed class DatabaseCircuit
             })
             .Build();
     }
-
-    /// <summary>How long the circuit stays open.</summary>
-    public TimeSpan BreakDuration { get; }
 
     /// <summary>Runs <paramref name="call"/> through the circuit, with at most <paramref name="remaining"/> to finish.</summary>
     /// <exception cref="BrokenCircuitException">The circuit is open.</exception>

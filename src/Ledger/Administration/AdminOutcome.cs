@@ -6,6 +6,4 @@ namespace EPoomasi.Ledger.Administration;
 public sealed record AdminOutcome(AdminResult Result, bool Changed)
 {
     public bool IsOk => Result == AdminResult.Ok;
-
-    internal static AdminOutcome Rejected(AdminResult result) => new(result, false);
 }

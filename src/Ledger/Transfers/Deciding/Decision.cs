@@ -16,8 +16,12 @@ public sealed record Decision(
     IReadOnlyList<AccountEvent> Events)
 {
     /// <summary>A rejection. Reasons from the reference group on are remembered against the id; shape ones are not.</summary>
-    public static Decision Rejected(TransferResult result, TransferRecord? failure = null) =>
-        new(result, false, failure, failure is null ? [] : [failure], []);
+    public static Decision Rejected(TransferResult result, TransferRecord? failure = null)
+    {
+        LedgerInvariantException.Unless(failure is null || IsRemembered(result),
+            $"A {result} rejection depends only on the request and must not be remembered against its id.");
+        return new(result, false, failure, failure is null ? [] : [failure], []);
+    }
 
     /// <summary>The original outcome of an id decided before.</summary>
     public static Decision Replay(TransferRecord existing) => new(existing.Result, true, existing, [], []);
