@@ -21,11 +21,13 @@ public sealed class TransferWriter
 {
     private readonly LedgerStore _store;
     private readonly AccountDirectory _directory = new();
+    private readonly SetBasedWrites _writes;
     private readonly ResiliencePipeline _retry;
 
     public TransferWriter(LedgerStore store)
     {
         _store = store;
+        _writes = new SetBasedWrites(store);
         _retry = ConflictRetry.Create(store.Time);
     }
 
@@ -102,23 +104,7 @@ public sealed class TransferWriter
         var workingSet = new LedgerWorkingSet(accounts, records);
         var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
 
-        foreach (var stream in workingSet.Events.GroupBy(e => e.AccountId))
-        {
-            session.Events.Append(stream.Key, stream.Cast<object>().ToArray());
-        }
-
-        foreach (var account in workingSet.ChangedAccounts)
-        {
-            session.Store(account);
-        }
-
-        // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
-        foreach (var record in workingSet.ChangedRecords.OrderBy(r => r.Id))
-        {
-            if (records[record.Id] is null) session.Insert(record);
-            else session.Update(record);
-        }
-
+        _writes.Queue(session, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now);
         await session.SaveChangesAsync(cancellationToken);
         foreach (var account in accounts.Values.OfType<Account>())
         {

@@ -1,0 +1,124 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Transfers;
+using Marten;
+using Marten.Events;
+
+namespace EPoomasi.Ledger.Storage;
+
+/// <summary>
+/// Writes what one transfer transaction decided — account events, account states, transfer records —
+/// into Marten's own tables in five set-based statements, whatever the number of items. The profile of
+/// the batch benchmark showed PostgreSQL spending most of its time in Marten's per-stream append
+/// function (about 50 µs per stream, five statements each) and per-document upserts; one
+/// <c>unnest</c> per table does the same work once per transaction.
+/// <para>
+/// It relies on what the caller guarantees: every account is locked and exists, so its stream exists
+/// and <see cref="Account.Version"/> is the stream's version. Should that ever not hold, the unique index
+/// on (stream, version) or the foreign key to the stream fails the whole transaction; nothing is half written.
+/// Marten reads these rows back like any other (statements, aggregation, document loads).
+/// </para>
+/// </summary>
+internal sealed class SetBasedWrites(LedgerStore store)
+{
+    private readonly ISerializer _serializer = store.Documents.Options.Serializer();
+    private readonly string _schema = store.Schema;
+    private readonly EventGraph _events = (EventGraph)((StoreOptions)store.Documents.Options).Events;
+
+    /// <summary>Queues the writes on <paramref name="session"/>; they run in its transaction at SaveChanges.</summary>
+    public void Queue(
+        IDocumentSession session,
+        IReadOnlyList<AccountEvent> events,
+        IEnumerable<Account> changedAccounts,
+        IEnumerable<TransferRecord> changedRecords,
+        IReadOnlyDictionary<Guid, TransferRecord?> recordsBefore,
+        DateTimeOffset now)
+    {
+        var accounts = changedAccounts.ToList();
+        if (events.Count > 0)
+        {
+            QueueEvents(session, events, accounts, now);
+            QueueAccounts(session, accounts);
+        }
+
+        // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
+        var records = changedRecords.OrderBy(r => r.Id).ToList();
+        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is null).ToList(), insert: true);
+        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is not null).ToList(), insert: false);
+    }
+
+    private void QueueEvents(IDocumentSession session, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now)
+    {
+        // Each account's new events take the versions just below its new version, in decision order.
+        var next = accounts.ToDictionary(a => a.Id, a => a.Version);
+        foreach (var @event in events)
+        {
+            next[@event.AccountId]--;
+        }
+
+        var count = events.Count;
+        var ids = new Guid[count];
+        var streams = new Guid[count];
+        var versions = new long[count];
+        var bodies = new string[count];
+        var types = new string[count];
+        var dotnetTypes = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var @event = events[i];
+            var mapping = _events.EventMappingFor(@event.GetType());
+            ids[i] = Guid.CreateVersion7(now);
+            streams[i] = @event.AccountId;
+            versions[i] = ++next[@event.AccountId];
+            bodies[i] = _serializer.ToJson(@event);
+            types[i] = mapping.EventTypeName;
+            dotnetTypes[i] = mapping.DotNetTypeName;
+        }
+
+        session.QueueSqlCommand(
+            $"insert into {_schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived) " +
+            $"select nextval('{_schema}.mt_events_sequence'), e.id, e.stream_id, e.version, e.data::jsonb, e.type, ?, ?, e.dotnet_type, false " +
+            "from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as e(id, stream_id, version, data, type, dotnet_type)",
+            session.TenantId, now, ids, streams, versions, bodies, types, dotnetTypes);
+
+        session.QueueSqlCommand(
+            $"update {_schema}.mt_streams s set version = u.version, timestamp = now() " +
+            "from unnest(?::uuid[], ?::bigint[]) as u(id, version) where s.id = u.id",
+            accounts.Select(a => a.Id).ToArray(), accounts.Select(a => a.Version).ToArray());
+    }
+
+    private void QueueAccounts(IDocumentSession session, List<Account> accounts) =>
+        session.QueueSqlCommand(
+            $"update {_schema}.mt_doc_account a set data = u.data::jsonb, mt_version = u.version, mt_last_modified = transaction_timestamp() " +
+            "from unnest(?::uuid[], ?::text[], ?::uuid[]) as u(id, data, version) where a.id = u.id",
+            accounts.Select(a => a.Id).ToArray(),
+            accounts.Select(a => _serializer.ToJson(a)).ToArray(),
+            accounts.Select(_ => Guid.NewGuid()).ToArray());
+
+    private void QueueRecords(IDocumentSession session, List<TransferRecord> records, bool insert)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var ids = records.Select(r => r.Id).ToArray();
+        var bodies = records.Select(r => _serializer.ToJson(r)).ToArray();
+        var versions = records.Select(_ => Guid.NewGuid()).ToArray();
+        var holdStates = records.Select(r => r.HoldState?.ToString()).ToArray();
+        var expiries = records.Select(r => r.ExpiresAt).ToArray();
+        var sql = insert
+            ? $"insert into {_schema}.mt_doc_transferrecord (id, data, mt_version, mt_dotnet_type, mt_last_modified, hold_state, expires_at) " +
+              "select u.id, u.data::jsonb, u.version, ?, transaction_timestamp(), u.hold_state, u.expires_at "
+            : $"update {_schema}.mt_doc_transferrecord r set data = u.data::jsonb, mt_version = u.version, " +
+              "mt_last_modified = transaction_timestamp(), hold_state = u.hold_state, expires_at = u.expires_at ";
+        var from = "from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::timestamptz[]) as u(id, data, version, hold_state, expires_at)";
+        if (insert)
+        {
+            session.QueueSqlCommand(sql + from, typeof(TransferRecord).FullName!, ids, bodies, versions, holdStates, expiries);
+        }
+        else
+        {
+            session.QueueSqlCommand(sql + from + " where r.id = u.id", ids, bodies, versions, holdStates, expiries);
+        }
+    }
+}
