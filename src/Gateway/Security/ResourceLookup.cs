@@ -11,6 +11,6 @@ public sealed class ResourceLookup(LedgerRuntime ledger)
         ledger.Reader.LookupTransfersAsync(ids, cancellationToken);
 
     /// <summary>The district of each account that exists.</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> DistrictsAsync(IReadOnlyCollection<Guid> accounts, CancellationToken cancellationToken) =>
-        (await ledger.Reader.GetAccountsAsync(accounts, cancellationToken)).ToDictionary(a => a.Id, a => a.DistrictId);
+    public Task<IReadOnlyDictionary<Guid, string>> DistrictsAsync(IReadOnlyCollection<Guid> accounts, CancellationToken cancellationToken) =>
+        ledger.Reader.GetDistrictsAsync(accounts, cancellationToken);
 }

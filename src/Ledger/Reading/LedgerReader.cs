@@ -21,12 +21,9 @@ public sealed class LedgerReader(LedgerStore store)
         return await session.LoadAsync<Account>(accountId, cancellationToken);
     }
 
-    /// <summary>The accounts among these ids that exist.</summary>
-    public async Task<IReadOnlyList<Account>> GetAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
-    {
-        await using var session = store.Documents.QuerySession();
-        return await session.LoadManyAsync<Account>(cancellationToken, accountIds.Distinct());
-    }
+    /// <summary>The district of each account among these ids that exists; an account's district never changes, so this is cached.</summary>
+    public Task<IReadOnlyDictionary<Guid, string>> GetDistrictsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
+        store.Directory.DistrictsOfAsync(accountIds, cancellationToken);
 
     /// <summary>The district's settings, or null.</summary>
     public async Task<District?> GetDistrictAsync(string districtId, CancellationToken cancellationToken)

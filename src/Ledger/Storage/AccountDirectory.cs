@@ -6,14 +6,19 @@ namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// Which district each account belongs to. That never changes once an account is opened, so it is
-/// cached: a writer needs it before locking, to name the clearing accounts of a cross-district transfer.
+/// cached for the life of the process: a writer needs it before locking, to name the clearing accounts
+/// of a cross-district transfer, and authorization needs it on every call a coordinator makes.
+/// An account not found is not remembered, so one opened later is found then.
 /// </summary>
-internal sealed class AccountDirectory
+internal sealed class AccountDirectory(IDocumentStore documents)
 {
     private readonly ConcurrentDictionary<Guid, string> _districts = new();
 
+    // District ids are few; sharing one string per district keeps a large cache small.
+    private readonly ConcurrentDictionary<string, string> _districtNames = new(StringComparer.Ordinal);
+
     /// <summary>Districts of the accounts among <paramref name="ids"/> that exist.</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> DistrictsOfAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, string>> DistrictsOfAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, string>();
         var missing = new List<Guid>();
@@ -25,15 +30,16 @@ internal sealed class AccountDirectory
 
         if (missing.Count > 0)
         {
+            await using var session = documents.QuerySession();
             foreach (var account in await session.LoadManyAsync<Account>(cancellationToken, missing))
             {
-                Remember(account);
-                result[account.Id] = account.DistrictId;
+                result[account.Id] = Remember(account);
             }
         }
 
         return result;
     }
 
-    public void Remember(Account account) => _districts.TryAdd(account.Id, account.DistrictId);
+    public string Remember(Account account) =>
+        _districts.GetOrAdd(account.Id, _districtNames.GetOrAdd(account.DistrictId, account.DistrictId));
 }

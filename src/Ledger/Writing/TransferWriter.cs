@@ -1,4 +1,3 @@
-using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.CreatingTransfer;
@@ -20,7 +19,6 @@ namespace EPoomasi.Ledger.Writing;
 public sealed class TransferWriter
 {
     private readonly LedgerStore _store;
-    private readonly AccountDirectory _directory = new();
     private readonly SetBasedWrites _writes;
     private readonly ResiliencePipeline _retry;
 
@@ -106,11 +104,6 @@ public sealed class TransferWriter
 
         _writes.Queue(session, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now);
         await session.SaveChangesAsync(cancellationToken);
-        foreach (var account in accounts.Values.OfType<Account>())
-        {
-            _directory.Remember(account);
-        }
-
         return outcomes;
     }
 
@@ -128,7 +121,7 @@ public sealed class TransferWriter
         }
 
         var creates = commands.OfType<CreateTransfer>().ToList();
-        var districts = await _directory.DistrictsOfAsync(session,
+        var districts = await _store.Directory.DistrictsOfAsync(
             creates.SelectMany(c => new[] { c.DebitAccountId, c.CreditAccountId }), cancellationToken);
         foreach (var create in creates)
         {
