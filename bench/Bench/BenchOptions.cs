@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EPoomasi.Bench;
 
-/// <summary>What to run: <c>--gateway URL --scenario spread|batch|hot|cross|all --concurrency N --seconds N --warmup-seconds N --accounts N --batch-size N --out DIR</c>.</summary>
+/// <summary>What to run: <c>--gateway URL --scenario spread|batch|hot|cross|balance-short|balance-long|all --concurrency N --seconds N --warmup-seconds N --accounts N --batch-size N --out DIR</c>.</summary>
 internal sealed record BenchOptions
 {
     public string Gateway { get; init; } = "http://127.0.0.1:5080";
@@ -10,7 +10,7 @@ internal sealed record BenchOptions
     public IReadOnlyList<string> Scenarios { get; init; } = Bench.Scenarios.Names;
 
     /// <summary>Concurrent requests in flight; per scenario when given as <c>spread=64,batch=4</c>.</summary>
-    public IReadOnlyDictionary<string, int> Concurrency { get; init; } = new Dictionary<string, int> { ["spread"] = 64, ["batch"] = 4, ["hot"] = 64, ["cross"] = 64 };
+    public IReadOnlyDictionary<string, int> Concurrency { get; init; } = new Dictionary<string, int> { ["spread"] = 64, ["batch"] = 4, ["hot"] = 64, ["cross"] = 64, ["balance-short"] = 16, ["balance-long"] = 16 };
 
     public int Seconds { get; init; } = 20;
 
@@ -23,11 +23,24 @@ internal sealed record BenchOptions
     /// <summary>Hold the load at this many requests per second (all workers together); 0 for as fast as possible.</summary>
     public int RatePerSecond { get; init; }
 
+    /// <summary>Stop once this many transfers succeeded (0: run for the full duration); for loading history.</summary>
+    public long UntilTransfers { get; init; }
+
     public string OutDirectory { get; init; } = "bench/results";
+
+    public const string Usage =
+        "usage: epoomasi-bench [--gateway URL] [--scenario spread,batch,hot,cross,balance-short,balance-long|all]\n" +
+        "                      [--concurrency N | name=N,...] [--seconds N] [--warmup-seconds N] [--accounts N]\n" +
+        "                      [--batch-size N] [--rate REQUESTS_PER_S] [--until-transfers N] [--out DIR]";
 
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
+        if (args.Length % 2 == 1)
+        {
+            throw new ArgumentException($"Options come in pairs (--name value); {args[^1]} has no value.\n{Usage}");
+        }
+
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -41,8 +54,9 @@ internal sealed record BenchOptions
                 "--accounts" => options with { Accounts = Int(value) },
                 "--batch-size" => options with { BatchSize = Int(value) },
                 "--rate" => options with { RatePerSecond = Int(value) },
+                "--until-transfers" => options with { UntilTransfers = long.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { OutDirectory = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
 

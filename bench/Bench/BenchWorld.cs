@@ -15,8 +15,9 @@ internal sealed class BenchWorld
 {
     private const long Wide = 1_000_000_000;
 
-    private BenchWorld(string runId, LedgerService.LedgerServiceClient ledger, IReadOnlyList<string> home, IReadOnlyList<string> away, string issuance)
+    private BenchWorld(string runId, LedgerService.LedgerServiceClient ledger, IReadOnlyList<string> home, IReadOnlyList<string> away, string issuance, IReadOnlyList<string> quiet)
     {
+        Quiet = quiet;
         RunId = runId;
         Ledger = ledger;
         Home = home;
@@ -34,6 +35,9 @@ internal sealed class BenchWorld
     public IReadOnlyList<string> Away { get; }
 
     public string HomeIssuance { get; }
+
+    /// <summary>Home accounts no scenario moves credits on: their history stays one event long.</summary>
+    public IReadOnlyList<string> Quiet { get; }
 
     public static async Task<BenchWorld> CreateAsync(GrpcChannel channel, int accounts, CancellationToken cancellationToken)
     {
@@ -60,9 +64,10 @@ internal sealed class BenchWorld
         var awayCoordinator = await As(Role.Coordinator, "coordinator:bench-b", away);
         var homeAccounts = await OpenAsync(new AdministrationService.AdministrationServiceClient(homeCoordinator), home, (accounts + 1) / 2, cancellationToken);
         var awayAccounts = await OpenAsync(new AdministrationService.AdministrationServiceClient(awayCoordinator), away, accounts / 2, cancellationToken);
+        var quiet = await OpenAsync(new AdministrationService.AdministrationServiceClient(homeCoordinator), home, 100, cancellationToken);
         var ledger = new LedgerService.LedgerServiceClient(homeCoordinator);
         var trial = await ledger.GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = home }, cancellationToken: cancellationToken);
-        return new BenchWorld(runId, ledger, homeAccounts, awayAccounts, trial.Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId);
+        return new BenchWorld(runId, ledger, homeAccounts, awayAccounts, trial.Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId, quiet);
     }
 
     private static async Task<List<string>> OpenAsync(AdministrationService.AdministrationServiceClient admin, string district, int count, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EPoomasi.Contracts.Ledger.V1;
 using Grpc.Core;
 
 namespace EPoomasi.Bench;
@@ -27,7 +26,7 @@ internal static class LoadRunner
             var random = new Random(worker * 7919 + Environment.TickCount);
             var mine = latencies[worker] = [];
             var next = clock.Elapsed;
-            while (clock.Elapsed < warmup + measured)
+            while (clock.Elapsed < warmup + measured && (options.UntilTransfers == 0 || counters.Ok < options.UntilTransfers))
             {
                 if (pacing > TimeSpan.Zero)
                 {
@@ -36,17 +35,15 @@ internal static class LoadRunner
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
                 }
 
-                var request = Scenarios.Build(scenario, world, random, options.BatchSize);
                 var started = clock.Elapsed;
                 var counted = started >= warmup;
                 try
                 {
-                    var response = await world.Ledger.CreateTransfersAsync(request, deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30), cancellationToken: ct);
+                    var (ok, rejected) = await Scenarios.SendAsync(scenario, world, random, options.BatchSize, ct);
                     var elapsed = clock.Elapsed - started;
                     if (!counted) continue;
                     mine.Add(elapsed.TotalMilliseconds);
-                    var ok = response.Outcomes.Count(o => o.Result == TransferResult.Ok);
-                    counters.Add(1, ok, response.Outcomes.Count - ok, 0);
+                    counters.Add(1, ok, rejected, 0);
                 }
                 catch (RpcException) when (!ct.IsCancellationRequested)
                 {
@@ -58,7 +55,8 @@ internal static class LoadRunner
         await reporter;
 
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        var seconds = measured.TotalSeconds;
+        // A run that stops at a number of transfers measured only as long as it took.
+        var seconds = Math.Min(measured.TotalSeconds, Math.Max(0.001, (clock.Elapsed - warmup).TotalSeconds));
         return new ScenarioResult(scenario, concurrency, seconds, counters.Requests, counters.Ok, counters.Rejected, counters.Errors,
             counters.Ok / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
     }

@@ -12,7 +12,7 @@ internal static class Report
     public static string Markdown(IReadOnlyList<ScenarioResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | concurrency | transfers/s | p50 ms | p95 ms | p99 ms | max ms | requests | rejected | errors |");
+        text.AppendLine("| scenario | concurrency | transfers (or reads)/s | p50 ms | p95 ms | p99 ms | max ms | requests | rejected | errors |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {

@@ -2,13 +2,31 @@ using EPoomasi.Contracts.Ledger.V1;
 
 namespace EPoomasi.Bench;
 
-/// <summary>The workloads: each builds one request from a random source.</summary>
+/// <summary>The workloads: each sends one request built from a random source and counts what it did.</summary>
 internal static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["spread", "batch", "hot", "cross"];
+    public static readonly IReadOnlyList<string> Names = ["spread", "batch", "hot", "cross", "balance-short", "balance-long"];
 
-    /// <summary>One request of <paramref name="scenario"/>: its transfers, always one minute each.</summary>
-    public static CreateTransfersRequest Build(string scenario, BenchWorld world, Random random, int batchSize) => scenario switch
+    /// <summary>Sends one request of <paramref name="scenario"/>; returns the items done and refused.</summary>
+    public static async Task<(int Ok, int Rejected)> SendAsync(string scenario, BenchWorld world, Random random, int batchSize, CancellationToken cancellationToken)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30);
+        switch (scenario)
+        {
+            case "balance-short":
+            case "balance-long":
+                // An account no scenario touched, or the issuance account that every "hot" request grew.
+                var id = scenario == "balance-long" ? world.HomeIssuance : world.Quiet[random.Next(world.Quiet.Count)];
+                await world.Ledger.GetAccountAsync(new GetAccountRequest { AccountId = id }, deadline: deadline, cancellationToken: cancellationToken);
+                return (1, 0);
+            default:
+                var response = await world.Ledger.CreateTransfersAsync(Transfers(scenario, world, random, batchSize), deadline: deadline, cancellationToken: cancellationToken);
+                var ok = response.Outcomes.Count(o => o.Result == TransferResult.Ok);
+                return (ok, response.Outcomes.Count - ok);
+        }
+    }
+
+    private static CreateTransfersRequest Transfers(string scenario, BenchWorld world, Random random, int batchSize) => scenario switch
     {
         // Random pairs among the home district's members, one transfer per request.
         "spread" => Request(Pair(world.Home, random)),
