@@ -101,24 +101,28 @@ internal sealed class SetBasedWrites(LedgerStore store)
             return;
         }
 
-        var ids = records.Select(r => r.Id).ToArray();
-        var bodies = records.Select(r => _serializer.ToJson(r)).ToArray();
-        var versions = records.Select(_ => Guid.NewGuid()).ToArray();
-        var holdStates = records.Select(r => r.HoldState?.ToString()).ToArray();
-        var expiries = records.Select(r => r.ExpiresAt).ToArray();
-        var sql = insert
-            ? $"insert into {_schema}.mt_doc_transferrecord (id, data, mt_version, mt_dotnet_type, mt_last_modified, hold_state, expires_at) " +
-              "select u.id, u.data::jsonb, u.version, ?, transaction_timestamp(), u.hold_state, u.expires_at "
-            : $"update {_schema}.mt_doc_transferrecord r set data = u.data::jsonb, mt_version = u.version, " +
-              "mt_last_modified = transaction_timestamp(), hold_state = u.hold_state, expires_at = u.expires_at ";
-        var from = "from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::timestamptz[]) as u(id, data, version, hold_state, expires_at)";
+        const string rows = "unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::timestamptz[]) as u(id, data, version, hold_state, expires_at)";
+        object[] columns =
+        [
+            records.Select(r => r.Id).ToArray(),
+            records.Select(r => _serializer.ToJson(r)).ToArray(),
+            records.Select(_ => Guid.NewGuid()).ToArray(),
+            records.Select(r => r.HoldState?.ToString()).ToArray(),
+            records.Select(r => r.ExpiresAt).ToArray(),
+        ];
         if (insert)
         {
-            session.QueueSqlCommand(sql + from, typeof(TransferRecord).FullName!, ids, bodies, versions, holdStates, expiries);
+            session.QueueSqlCommand(
+                $"insert into {_schema}.mt_doc_transferrecord (id, data, mt_version, mt_dotnet_type, mt_last_modified, hold_state, expires_at) " +
+                $"select u.id, u.data::jsonb, u.version, ?, transaction_timestamp(), u.hold_state, u.expires_at from {rows}",
+                [typeof(TransferRecord).FullName!, .. columns]);
         }
         else
         {
-            session.QueueSqlCommand(sql + from + " where r.id = u.id", ids, bodies, versions, holdStates, expiries);
+            session.QueueSqlCommand(
+                $"update {_schema}.mt_doc_transferrecord r set data = u.data::jsonb, mt_version = u.version, " +
+                $"mt_last_modified = transaction_timestamp(), hold_state = u.hold_state, expires_at = u.expires_at from {rows} where r.id = u.id",
+                columns);
         }
     }
 }

@@ -1,3 +1,4 @@
+using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.CreatingTransfer;
@@ -104,6 +105,12 @@ public sealed class TransferWriter
 
         _writes.Queue(session, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now);
         await session.SaveChangesAsync(cancellationToken);
+        // The locked accounts' districts, so that planning the next transaction needs no query for them.
+        foreach (var account in accounts.Values.OfType<Account>())
+        {
+            _store.Directory.Remember(account);
+        }
+
         return outcomes;
     }
 
