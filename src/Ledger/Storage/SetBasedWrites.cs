@@ -24,8 +24,11 @@ internal sealed class SetBasedWrites(LedgerStore store)
     private readonly string _schema = store.Schema;
     private readonly EventGraph _events = (EventGraph)((StoreOptions)store.Documents.Options).Events;
 
-    /// <summary>Queues the writes on <paramref name="session"/>; they run in its transaction at SaveChanges.</summary>
-    public void Queue(
+    /// <summary>
+    /// Queues the writes on <paramref name="session"/>; they run in its transaction at SaveChanges.
+    /// Dispose the result once SaveChanges has returned (see <see cref="QueuedText"/>).
+    /// </summary>
+    public QueuedText Queue(
         IDocumentSession session,
         IReadOnlyList<AccountEvent> events,
         IEnumerable<Account> changedAccounts,
@@ -33,20 +36,22 @@ internal sealed class SetBasedWrites(LedgerStore store)
         IReadOnlyDictionary<Guid, TransferRecord?> recordsBefore,
         DateTimeOffset now)
     {
+        var text = new QueuedText();
         var accounts = changedAccounts.ToList();
         if (events.Count > 0)
         {
-            QueueEvents(session, events, accounts, now);
-            QueueAccounts(session, accounts);
+            QueueEvents(session, events, accounts, now, text);
+            QueueAccounts(session, accounts, text);
         }
 
         // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
         var records = changedRecords.OrderBy(r => r.Id).ToList();
-        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is null).ToList(), insert: true);
-        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is not null).ToList(), insert: false);
+        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is null).ToList(), insert: true, text);
+        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is not null).ToList(), insert: false, text);
+        return text;
     }
 
-    private void QueueEvents(IDocumentSession session, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now)
+    private void QueueEvents(IDocumentSession session, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now, QueuedText text)
     {
         // Each account's new events take the versions just below its new version, in decision order.
         var next = accounts.ToDictionary(a => a.Id, a => a.Version);
@@ -59,7 +64,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
         var ids = new Guid[count];
         var streams = new Guid[count];
         var versions = new long[count];
-        var bodies = new string[count];
+        var bodies = text.Add(new string[count]);
         var types = new string[count];
         var dotnetTypes = new string[count];
         for (var i = 0; i < count; i++)
@@ -86,15 +91,15 @@ internal sealed class SetBasedWrites(LedgerStore store)
             accounts.Select(a => a.Id).ToArray(), accounts.Select(a => a.Version).ToArray());
     }
 
-    private void QueueAccounts(IDocumentSession session, List<Account> accounts) =>
+    private void QueueAccounts(IDocumentSession session, List<Account> accounts, QueuedText text) =>
         session.QueueSqlCommand(
             $"update {_schema}.mt_doc_account a set data = u.data::jsonb, mt_version = u.version, mt_last_modified = transaction_timestamp() " +
             "from unnest(?::uuid[], ?::text[], ?::uuid[]) as u(id, data, version) where a.id = u.id",
             accounts.Select(a => a.Id).ToArray(),
-            accounts.Select(a => _serializer.ToJson(a)).ToArray(),
+            text.Add(accounts.Select(a => _serializer.ToJson(a)).ToArray()),
             accounts.Select(_ => Guid.NewGuid()).ToArray());
 
-    private void QueueRecords(IDocumentSession session, List<TransferRecord> records, bool insert)
+    private void QueueRecords(IDocumentSession session, List<TransferRecord> records, bool insert, QueuedText text)
     {
         if (records.Count == 0)
         {
@@ -105,7 +110,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
         object[] columns =
         [
             records.Select(r => r.Id).ToArray(),
-            records.Select(r => _serializer.ToJson(r)).ToArray(),
+            text.Add(records.Select(r => _serializer.ToJson(r)).ToArray()),
             records.Select(_ => Guid.NewGuid()).ToArray(),
             records.Select(r => r.HoldState?.ToString()).ToArray(),
             records.Select(r => r.ExpiresAt).ToArray(),

@@ -103,8 +103,11 @@ public sealed class TransferWriter
         var workingSet = new LedgerWorkingSet(accounts, records);
         var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
 
-        _writes.Queue(session, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now);
-        await session.SaveChangesAsync(cancellationToken);
+        using (_writes.Queue(session, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now))
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
         // The locked accounts' districts, so that planning the next transaction needs no query for them.
         foreach (var account in accounts.Values.OfType<Account>())
         {
