@@ -48,7 +48,22 @@ public sealed class LedgerStore : IAsyncDisposable
     /// Creates or updates the schema. Run it once at start-up, before serving: the store never
     /// changes the schema by itself while it writes.
     /// </summary>
-    public Task MigrateAsync() => Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+    public async Task MigrateAsync()
+    {
+        await Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+        await LeaveRoomForInPlaceUpdatesAsync();
+    }
+
+    // Every transfer rewrites its accounts' rows and their streams' versions. With room left on each
+    // page PostgreSQL updates a row in place (a HOT update) instead of adding index entries for every
+    // new row version. The tables hold one row per account, so the space is small.
+    private async Task LeaveRoomForInPlaceUpdatesAsync()
+    {
+        await using var session = Documents.LightweightSession();
+        session.QueueSqlCommand($"alter table {Schema}.mt_doc_account set (fillfactor = 50)");
+        session.QueueSqlCommand($"alter table {Schema}.mt_streams set (fillfactor = 50)");
+        await session.SaveChangesAsync();
+    }
 
     // Every write runs the same few statements; preparing them spares PostgreSQL parsing and planning
     // each time (measured: spread throughput up from about 4,900 to 5,600 transfers/s). A connection
@@ -95,8 +110,10 @@ public sealed class LedgerStore : IAsyncDisposable
 
         options.Schema.For<Account>().Identity(a => a.Id).Duplicate(a => a.DistrictId);
         options.Schema.For<District>().Identity(d => d.Id);
+        // Only holds have a hold state or an expiry; partial indexes leave out the plain transfers,
+        // nearly every record, so inserting one touches no index but its key.
         options.Schema.For<TransferRecord>().Identity(r => r.Id)
-            .Duplicate(r => r.HoldState)
-            .Duplicate(r => r.ExpiresAt);
+            .Duplicate(r => r.HoldState, configure: index => index.Predicate = "hold_state is not null")
+            .Duplicate(r => r.ExpiresAt, configure: index => index.Predicate = "expires_at is not null");
     }
 }
