@@ -73,6 +73,11 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
             return new RpcException(new Status(StatusCode.Unavailable, "The ledger database is unavailable. Retry with the same ids: nothing is applied twice."));
         }
 
+        if (exception is Ledger.Writing.LedgerBusyException busy)
+        {
+            return RetryLater(StatusCode.ResourceExhausted, busy.Message, TimeSpan.FromSeconds(1));
+        }
+
         if (exception is ArgumentException argument)
         {
             return new RpcException(new Status(StatusCode.InvalidArgument, argument.Message));

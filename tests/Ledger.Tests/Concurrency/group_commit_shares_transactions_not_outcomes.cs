@@ -88,4 +88,45 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         Assert.Empty(await ledger.Reader.LookupTransfersAsync([pay.Id], CancellationToken.None));
         Assert.Equal(new Minutes(1), (await ledger.AccountAsync(lee)).Balance);
     }
+
+    [Fact]
+    public async Task past_its_bound_the_queue_refuses_a_request_at_once_and_applies_nothing_of_it()
+    {
+        await using var ledger = await TestLedger.CreateAsync(postgres);
+        await ledger.CreateDistrictAsync("mapo");
+        var kim = await ledger.OpenMemberAsync("mapo", startHours: 100);
+        var lee = await ledger.OpenMemberAsync("mapo");
+        await using var committer = new GroupCommitter(ledger.Transfers, writers: 1, maxWaitingItems: LedgerLimits.MaxBatchItems);
+        CreateTransfer Pay() => new(Guid.NewGuid(), kim, lee, new Minutes(1), TransferCode.Service, "", TestLedger.Member);
+        var token = TestContext.Current.CancellationToken;
+
+        await using var blocker = new Npgsql.NpgsqlConnection(ledger.ConnectionString);
+        await blocker.OpenAsync(token);
+        await using var transaction = await blocker.BeginTransactionAsync(token);
+        await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
+        {
+            await lockRow.ExecuteScalarAsync(token);
+        }
+
+        // The writer takes the first request and waits for the lock; the next ones fill the queue.
+        var first = committer.SubmitAsync([Pay()], CancellationToken.None);
+        while (committer.WaitingItems > 0) await Task.Delay(10, token);
+        // A full batch (back and forth, so that no limit is reached) fills the queue to its bound.
+        var backAndForth = Enumerable.Range(0, LedgerLimits.MaxBatchItems)
+            .Select(i => (TransferCommand)(i % 2 == 0 ? Pay() : new CreateTransfer(Guid.NewGuid(), lee, kim, new Minutes(1), TransferCode.Service, "", TestLedger.Member)))
+            .ToList();
+        var queued = committer.SubmitAsync(backAndForth, CancellationToken.None);
+        var refused = Pay();
+        var error = await Assert.ThrowsAsync<LedgerBusyException>(() => committer.SubmitAsync([refused], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), token));
+        Assert.Contains("retry shortly with the same ids", error.Message, StringComparison.Ordinal);
+
+        await transaction.RollbackAsync(token);
+        Assert.Equal(TransferResult.Ok, (await first).Single().Result);
+        Assert.All(await queued, o => Assert.Equal(TransferResult.Ok, o.Result));
+        Assert.Empty(await ledger.Reader.LookupTransfersAsync([refused.Id], CancellationToken.None));
+        Assert.Equal(new Minutes(1), (await ledger.AccountAsync(lee)).Balance);
+
+        // Once the queue has drained, the same request is taken.
+        Assert.Equal(TransferResult.Ok, (await committer.SubmitAsync([refused], CancellationToken.None)).Single().Result);
+    }
 }
