@@ -76,6 +76,11 @@ if [ "$history" -gt 0 ]; then
   stored=$("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -Atc "select count(*) from ledger.mt_doc_transferrecord")
   echo "== Loading history: $stored transfers stored, batches until $history"
   [ "$stored" -lt "$history" ] && bench --scenario batch --seconds 7200 --until-transfers $(( history - stored )) --out "$out/history-load" | tail -n 1
+  # Let the store settle before measuring it, as pgbench vacuums before its own run: otherwise the
+  # measurement races autovacuum catching up with millions of fresh rows, and the figure depends on
+  # when autovacuum happened to start.
+  echo "== VACUUM (ANALYZE) and CHECKPOINT after loading"
+  "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -qc "vacuum (analyze)" -c "checkpoint"
   echo "== spread and balance reads with $history transfers stored"
   bench --scenario spread,balance-short,balance-long --seconds "$seconds" --out "$out/stored" | tail -n 3
 fi
