@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole comparison on one fresh PostgreSQL (fsync on): pgbench's TPC-B-like script
 # (scale 10, 8 clients), then a Release gateway on the same server and every benchmark scenario.
-# Prints the ratios and writes bench/results/latest.md and bench.json.
+# Prints the ratios and writes bench/results/bench.md, bench.json and ratios.md.
 # Then spread again at half its peak rate (for latency), and, in a full run, again with
 # BENCH_HISTORY transfers stored (5,000,000 by default, loaded with batches; 0 skips it).
-#   bench/compare.sh            full run (BENCH_SECONDS per scenario, 20 by default; about 15 minutes)
+#   bench/compare.sh            full run (BENCH_SECONDS per scenario, 20 by default; about 12 minutes)
 #   bench/compare.sh --smoke    a short run that checks the harness, not the figures
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -68,18 +68,11 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         await using var committer = new GroupCommitter(ledger.Transfers, writers: 1);
         var pay = new CreateTransfer(Guid.NewGuid(), kim, lee, new Minutes(5), TransferCode.Service, "", TestLedger.Member);
 
-        await using (var blocker = new Npgsql.NpgsqlConnection(ledger.ConnectionString))
+        await using (var blocker = await AccountRowLock.TakeAsync(ledger, kim, TestContext.Current.CancellationToken))
         {
-            await blocker.OpenAsync(TestContext.Current.CancellationToken);
-            await using var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
-            await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
-            {
-                await lockRow.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-            }
-
             using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => committer.SubmitAsync([pay], caller.Token));
-            await transaction.RollbackAsync(TestContext.Current.CancellationToken);
+            await blocker.ReleaseAsync(TestContext.Current.CancellationToken);
         }
 
         // Whatever else the committer does next, the cancelled request was never decided.
@@ -100,13 +93,7 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         CreateTransfer Pay() => new(Guid.NewGuid(), kim, lee, new Minutes(1), TransferCode.Service, "", TestLedger.Member);
         var token = TestContext.Current.CancellationToken;
 
-        await using var blocker = new Npgsql.NpgsqlConnection(ledger.ConnectionString);
-        await blocker.OpenAsync(token);
-        await using var transaction = await blocker.BeginTransactionAsync(token);
-        await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
-        {
-            await lockRow.ExecuteScalarAsync(token);
-        }
+        await using var blocker = await AccountRowLock.TakeAsync(ledger, kim, token);
 
         // The writer takes the first request and waits for the lock; the next ones fill the queue.
         var first = committer.SubmitAsync([Pay()], CancellationToken.None);
@@ -120,7 +107,7 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         var error = await Assert.ThrowsAsync<LedgerBusyException>(() => committer.SubmitAsync([refused], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), token));
         Assert.Contains("retry shortly with the same ids", error.Message, StringComparison.Ordinal);
 
-        await transaction.RollbackAsync(token);
+        await blocker.ReleaseAsync(token);
         Assert.Equal(TransferResult.Ok, (await first).Single().Result);
         Assert.All(await queued, o => Assert.Equal(TransferResult.Ok, o.Result));
         Assert.Empty(await ledger.Reader.LookupTransfersAsync([refused.Id], CancellationToken.None));
