@@ -26,7 +26,7 @@ public sealed class LedgerInvariantException : Exception
     /// <summary>
     /// Throws with <paramref name="message"/> unless <paramref name="condition"/> holds. The message is
     /// only formatted when the condition fails: these checks run on every event of every transfer, and
-    /// formatting their messages eagerly was a measurable share of a batch's allocations.
+    /// their eagerly formatted messages showed in the batch benchmark's allocation profile.
     /// </summary>
     public static void Unless(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
     {

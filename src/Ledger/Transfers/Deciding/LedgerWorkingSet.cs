@@ -60,8 +60,8 @@ public sealed class LedgerWorkingSet : ILedgerView
         }
     }
 
-    // Undo steps are built only inside a linked chain: outside one, a closure per event and record
-    // was a measurable share of a batch's allocations.
+    // Undo steps are built only inside a linked chain; outside one they were never used, yet every
+    // event and record allocated one.
     private Action UndoEvent(Guid accountId, Account? before) => () =>
     {
         _accounts[accountId] = before;
