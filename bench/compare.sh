@@ -17,6 +17,9 @@ history=${BENCH_HISTORY:-5000000}; [ $smoke = 1 ] && history=0
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server programs not found (apt-get install -y postgresql)"; exit 1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# VACUUM (ANALYZE) and CHECKPOINT, so that a measurement does not race autovacuum catching up with
+# the rows written just before it (seen in pg_stat_activity during runs).
+settle() { "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$1" -qc "vacuum (analyze)" -c "checkpoint"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work=$(mktemp -d /tmp/epoomasi-bench.XXXXXX); chmod 755 "$work"
@@ -42,9 +45,8 @@ echo "== pgbench tpcb-like, scale $scale, 8 clients, ${pgbench_seconds}s"
 pgbench_tps=$("$bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -c 8 -j 2 -T "$pgbench_seconds" -M prepared pgbench 2>/dev/null \
   | awk '/^tps = / {print $3; exit}')
 echo "   $pgbench_tps transactions/s"
-# pgbench leaves autovacuum work behind (its accounts table took about 140,000 updates), seen running
-# during the first scenario in pg_stat_activity. Settle it so that the scenarios do not compete with it.
-"$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d pgbench -qc "vacuum (analyze)" -c "checkpoint"
+# pgbench leaves autovacuum work behind (its accounts table took about 140,000 updates).
+settle pgbench
 
 echo "== Building the gateway and the load generator (Release)"
 dotnet build -c Release -v q -nologo src/Gateway/Gateway.csproj >/dev/null
@@ -79,11 +81,8 @@ if [ "$history" -gt 0 ]; then
   stored=$("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -Atc "select count(*) from ledger.mt_doc_transferrecord")
   echo "== Loading history: $stored transfers stored, batches until $history"
   [ "$stored" -lt "$history" ] && bench --scenario batch --seconds 7200 --until-transfers $(( history - stored )) --out "$out/history-load" | tail -n 1
-  # Let the store settle before measuring it, as pgbench vacuums before its own run: otherwise the
-  # measurement races autovacuum catching up with millions of fresh rows, and the figure depends on
-  # when autovacuum happened to start.
   echo "== VACUUM (ANALYZE) and CHECKPOINT after loading"
-  "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -qc "vacuum (analyze)" -c "checkpoint"
+  settle ledger
   echo "== spread and balance reads with $history transfers stored"
   bench --scenario spread,balance-short,balance-long --seconds "$seconds" --out "$out/stored" | tail -n 3
 fi
