@@ -95,9 +95,8 @@ public sealed class TransferWriter
         var accountIds = await PlanAccountsAsync(session, commands, referencedIds, cancellationToken);
 
         await session.BeginTransactionAsync(cancellationToken);
-        var accounts = await RowLocks.LockAccountsAsync(session, accountIds, cancellationToken);
-        var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(referencedIds).Distinct().ToList();
-        var records = await LoadRecordsAsync(session, recordIds, cancellationToken);
+        var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(referencedIds);
+        var (accounts, records) = await LockedSnapshot.ReadAsync(session, _store.Schema, accountIds, recordIds, cancellationToken);
 
         var now = _store.Time.GetUtcNow();
         var workingSet = new LedgerWorkingSet(accounts, records);
@@ -148,20 +147,6 @@ public sealed class TransferWriter
 
         accountIds.Remove(Guid.Empty);
         return accountIds;
-    }
-
-    private static async Task<Dictionary<Guid, TransferRecord?>> LoadRecordsAsync(IDocumentSession session, List<Guid> ids, CancellationToken cancellationToken)
-    {
-        var records = ids.ToDictionary(id => id, _ => (TransferRecord?)null);
-        if (ids.Count > 0)
-        {
-            foreach (var record in await session.LoadManyAsync<TransferRecord>(cancellationToken, ids))
-            {
-                records[record.Id] = record;
-            }
-        }
-
-        return records;
     }
 
     private static Guid? ReferencedRecordId(TransferCommand command) => command switch
