@@ -1,6 +1,5 @@
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Transfers;
-using Marten;
 using Npgsql;
 
 namespace EPoomasi.Ledger.Storage;
@@ -11,8 +10,8 @@ namespace EPoomasi.Ledger.Storage;
 /// accounts wait, so the records are not fetched in a round trip of their own (measured on the spread
 /// benchmark: one of the three round trips the locks were held across).
 /// <para>
-/// The two statements run in order in the session's transaction: the records are read once the locks are
-/// held, as with <see cref="RowLocks.LockAccountsAsync"/> followed by a load.
+/// The two statements run in order in the transaction (which they begin): the records are read once the locks
+/// are held, as with <see cref="RowLocks.LockAccountsAsync"/> followed by a load.
 /// </para>
 /// </summary>
 internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dictionary<Guid, TransferRecord?> Records)
@@ -20,10 +19,9 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
     /// <summary>
     /// Locks the accounts that exist among <paramref name="accountIds"/> (in id order, like every writer) and
     /// reads the records that exist among <paramref name="recordIds"/>; what does not exist maps to null.
-    /// The session must have begun its transaction.
     /// </summary>
     public static async Task<LockedSnapshot> ReadAsync(
-        IDocumentSession session, string schema, IEnumerable<Guid> accountIds, IEnumerable<Guid> recordIds, CancellationToken cancellationToken)
+        WriteTransaction transaction, LedgerStore store, IEnumerable<Guid> accountIds, IEnumerable<Guid> recordIds, CancellationToken cancellationToken)
     {
         var sortedAccounts = accountIds.Distinct().Order().ToArray();
         var records = recordIds.Distinct().ToArray();
@@ -31,14 +29,12 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
             sortedAccounts.ToDictionary(id => id, _ => (Account?)null),
             records.ToDictionary(id => id, _ => (TransferRecord?)null));
 
-        var connection = session.Connection
-            ?? throw new InvalidOperationException("The session has no open connection; begin its transaction first.");
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command($"select id, data from {schema}.mt_doc_account where id = any($1) order by id for update", sortedAccounts));
-        batch.BatchCommands.Add(Command($"select id, data from {schema}.mt_doc_transferrecord where id = any($1)", records));
+        await using var batch = transaction.CreateBatch();
+        batch.BatchCommands.Add(Command($"select id, data from {store.Schema}.mt_doc_account where id = any($1) order by id for update", sortedAccounts));
+        batch.BatchCommands.Add(Command($"select id, data from {store.Schema}.mt_doc_transferrecord where id = any($1)", records));
 
-        var serializer = session.DocumentStore.Options.Serializer();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var serializer = store.Documents.Options.Serializer();
+        await using var reader = await transaction.ReadAsync(batch, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             snapshot.Accounts[reader.GetGuid(0)] = serializer.FromJson<Account>(reader, 1);

@@ -2,12 +2,14 @@ using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Transfers;
 using Marten;
 using Marten.Events;
+using Npgsql;
 
 namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// Writes what one transfer transaction decided — account events, account states, transfer records —
-/// into Marten's own tables in five set-based statements, whatever the number of items. The profile of
+/// into Marten's own tables in five set-based statements, whatever the number of items, sent with the
+/// transaction's commit (see <see cref="WriteTransaction"/>). The profile of
 /// the batch benchmark showed PostgreSQL spending most of its time in Marten's per-stream append
 /// function (about 50 µs per stream, five statements each) and per-document upserts; one
 /// <c>unnest</c> per table does the same work once per transaction.
@@ -25,11 +27,10 @@ internal sealed class SetBasedWrites(LedgerStore store)
     private readonly EventGraph _events = (EventGraph)((StoreOptions)store.Documents.Options).Events;
 
     /// <summary>
-    /// Queues the writes on <paramref name="session"/>; they run in its transaction at SaveChanges.
-    /// Dispose the result once SaveChanges has returned (see <see cref="QueuedText"/>).
+    /// Adds the writes to <paramref name="batch"/>. Dispose the result once the batch has run (see <see cref="QueuedText"/>).
     /// </summary>
     public QueuedText Queue(
-        IDocumentSession session,
+        NpgsqlBatch batch,
         IReadOnlyList<AccountEvent> events,
         IEnumerable<Account> changedAccounts,
         IEnumerable<TransferRecord> changedRecords,
@@ -40,18 +41,18 @@ internal sealed class SetBasedWrites(LedgerStore store)
         var accounts = changedAccounts.ToList();
         if (events.Count > 0)
         {
-            QueueEvents(session, events, accounts, now, text);
-            QueueAccounts(session, accounts, text);
+            QueueEvents(batch, events, accounts, now, text);
+            QueueAccounts(batch, accounts, text);
         }
 
         // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
         var records = changedRecords.OrderBy(r => r.Id).ToList();
-        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is null).ToList(), insert: true, text);
-        QueueRecords(session, records.Where(r => recordsBefore[r.Id] is not null).ToList(), insert: false, text);
+        QueueRecords(batch, records.Where(r => recordsBefore[r.Id] is null).ToList(), insert: true, text);
+        QueueRecords(batch, records.Where(r => recordsBefore[r.Id] is not null).ToList(), insert: false, text);
         return text;
     }
 
-    private void QueueEvents(IDocumentSession session, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now, QueuedText text)
+    private void QueueEvents(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now, QueuedText text)
     {
         // Each account's new events take the versions just below its new version, in decision order.
         var next = accounts.ToDictionary(a => a.Id, a => a.Version);
@@ -79,27 +80,30 @@ internal sealed class SetBasedWrites(LedgerStore store)
             dotnetTypes[i] = mapping.DotNetTypeName;
         }
 
-        session.QueueSqlCommand(
+        Add(
+            batch,
             $"insert into {_schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived) " +
             $"select nextval('{_schema}.mt_events_sequence'), e.id, e.stream_id, e.version, e.data::jsonb, e.type, ?, ?, e.dotnet_type, false " +
             "from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as e(id, stream_id, version, data, type, dotnet_type)",
-            session.TenantId, now, ids, streams, versions, bodies, types, dotnetTypes);
+            JasperFx.StorageConstants.DefaultTenantId, now, ids, streams, versions, bodies, types, dotnetTypes);
 
-        session.QueueSqlCommand(
+        Add(
+            batch,
             $"update {_schema}.mt_streams s set version = u.version, timestamp = now() " +
             "from unnest(?::uuid[], ?::bigint[]) as u(id, version) where s.id = u.id",
             accounts.Select(a => a.Id).ToArray(), accounts.Select(a => a.Version).ToArray());
     }
 
-    private void QueueAccounts(IDocumentSession session, List<Account> accounts, QueuedText text) =>
-        session.QueueSqlCommand(
+    private void QueueAccounts(NpgsqlBatch batch, List<Account> accounts, QueuedText text) =>
+        Add(
+            batch,
             $"update {_schema}.mt_doc_account a set data = u.data::jsonb, mt_version = u.version, mt_last_modified = transaction_timestamp() " +
             "from unnest(?::uuid[], ?::text[], ?::uuid[]) as u(id, data, version) where a.id = u.id",
             accounts.Select(a => a.Id).ToArray(),
             text.Add(accounts.Select(a => _serializer.ToJson(a)).ToArray()),
             accounts.Select(_ => Guid.NewGuid()).ToArray());
 
-    private void QueueRecords(IDocumentSession session, List<TransferRecord> records, bool insert, QueuedText text)
+    private void QueueRecords(NpgsqlBatch batch, List<TransferRecord> records, bool insert, QueuedText text)
     {
         if (records.Count == 0)
         {
@@ -117,17 +121,37 @@ internal sealed class SetBasedWrites(LedgerStore store)
         ];
         if (insert)
         {
-            session.QueueSqlCommand(
+            Add(
+            batch,
                 $"insert into {_schema}.mt_doc_transferrecord (id, data, mt_version, mt_dotnet_type, mt_last_modified, hold_state, expires_at) " +
                 $"select u.id, u.data::jsonb, u.version, ?, transaction_timestamp(), u.hold_state, u.expires_at from {rows}",
                 [typeof(TransferRecord).FullName!, .. columns]);
         }
         else
         {
-            session.QueueSqlCommand(
+            Add(
+            batch,
                 $"update {_schema}.mt_doc_transferrecord r set data = u.data::jsonb, mt_version = u.version, " +
                 $"mt_last_modified = transaction_timestamp(), hold_state = u.hold_state, expires_at = u.expires_at from {rows} where r.id = u.id",
                 columns);
         }
+    }
+
+    // The statements read best with their values in order, as Marten's '?' placeholders; PostgreSQL wants $1, $2, ...
+    private static void Add(NpgsqlBatch batch, string sql, params object?[] values)
+    {
+        var parts = sql.Split('?');
+        if (parts.Length != values.Length + 1)
+        {
+            throw new ArgumentException($"The statement has {parts.Length - 1} placeholders for {values.Length} values.", nameof(values));
+        }
+
+        var command = new NpgsqlBatchCommand(string.Concat(parts.Select((part, i) => i == 0 ? part : $"${i}{part}")));
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(command);
     }
 }

@@ -7,7 +7,6 @@ using EPoomasi.Ledger.Transfers.ExpiringHold;
 using EPoomasi.Ledger.Transfers.PostingHold;
 using EPoomasi.Ledger.Transfers.ReversingTransfer;
 using EPoomasi.Ledger.Transfers.VoidingHold;
-using Marten;
 using Polly;
 
 namespace EPoomasi.Ledger.Writing;
@@ -88,23 +87,22 @@ public sealed class TransferWriter
 
     private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
-        await using var session = _store.Documents.LightweightSession();
         var commands = batches.SelectMany(b => b).ToList();
-
         var referencedIds = commands.Select(ReferencedRecordId).OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
-        var accountIds = await PlanAccountsAsync(session, commands, referencedIds, cancellationToken);
+        var accountIds = await PlanAccountsAsync(commands, referencedIds, cancellationToken);
 
-        await session.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.OpenAsync(_store, cancellationToken);
         var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(referencedIds);
-        var (accounts, records) = await LockedSnapshot.ReadAsync(session, _store.Schema, accountIds, recordIds, cancellationToken);
+        var (accounts, records) = await LockedSnapshot.ReadAsync(transaction, _store, accountIds, recordIds, cancellationToken);
 
         var now = _store.Time.GetUtcNow();
         var workingSet = new LedgerWorkingSet(accounts, records);
         var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
 
-        using (_writes.Queue(session, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now))
+        await using (var writes = transaction.CreateBatch())
+        using (_writes.Queue(writes, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now))
         {
-            await session.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(writes, cancellationToken);
         }
 
         // The locked accounts' districts, so that planning the next transaction needs no query for them.
@@ -119,11 +117,12 @@ public sealed class TransferWriter
     // Every account an item may touch, so that all are locked in one ordered statement. Holds and
     // reversals name their accounts through records read here without locks: the accounts of a record
     // never change, and whatever else changed by the time the locks are held is read again under them.
-    private async Task<HashSet<Guid>> PlanAccountsAsync(IDocumentSession session, List<TransferCommand> commands, HashSet<Guid> referencedIds, CancellationToken cancellationToken)
+    private async Task<HashSet<Guid>> PlanAccountsAsync(List<TransferCommand> commands, HashSet<Guid> referencedIds, CancellationToken cancellationToken)
     {
         var accountIds = new HashSet<Guid>();
         if (referencedIds.Count > 0)
         {
+            await using var session = _store.Documents.QuerySession();
             var referenced = await session.LoadManyAsync<TransferRecord>(cancellationToken, referencedIds);
             accountIds.UnionWith(referenced.SelectMany(r => r.Legs).SelectMany(leg => new[] { leg.DebitAccountId, leg.CreditAccountId }));
             accountIds.UnionWith(referenced.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }));

@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace EPoomasi.Ledger.Storage;
+
+/// <summary>
+/// A transfer transaction on a connection of its own, in two round trips: the first carries <c>begin</c> with
+/// the statements that lock and read, the last carries the writes with <c>commit</c>. Row locks are held from
+/// the first round trip to the last, and every round trip in between is time other writers of the same
+/// accounts wait; committing with a separate round trip after the writes (as a Marten session does) was one
+/// more of them.
+/// <para>
+/// Should anything fail before the commit, disposing rolls back (the connection goes back to its pool).
+/// Should the commit round trip itself fail, its outcome is unknown, as with any commit: callers retry by
+/// id, which never applies anything twice.
+/// </para>
+/// </summary>
+internal sealed class WriteTransaction : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private bool _begun;
+
+    private WriteTransaction(NpgsqlConnection connection) => _connection = connection;
+
+    public static async Task<WriteTransaction> OpenAsync(LedgerStore store, CancellationToken cancellationToken)
+    {
+        var connection = store.Documents.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return new WriteTransaction(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A batch on this transaction's connection; the first one run also begins the transaction.</summary>
+    public NpgsqlBatch CreateBatch() => new(_connection);
+
+    /// <summary>Runs statements that return rows, beginning the transaction with them if it has not begun.</summary>
+    public async Task<NpgsqlDataReader> ReadAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        BeginWith(batch);
+        return await batch.ExecuteReaderAsync(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="batch"/> and commits, in one round trip.</summary>
+    public async Task CommitAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        BeginWith(batch);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Closing the connection ends whatever is still open: Npgsql rolls back a pending transaction when a
+    // connection returns to its pool (checked by a test, since the begin and commit here are plain SQL).
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private void BeginWith(NpgsqlBatch batch)
+    {
+        if (!_begun)
+        {
+            batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("begin"));
+            _begun = true;
+        }
+    }
+}
