@@ -122,7 +122,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
         if (insert)
         {
             Add(
-            batch,
+                batch,
                 $"insert into {_schema}.mt_doc_transferrecord (id, data, mt_version, mt_dotnet_type, mt_last_modified, hold_state, expires_at) " +
                 $"select u.id, u.data::jsonb, u.version, ?, transaction_timestamp(), u.hold_state, u.expires_at from {rows}",
                 [typeof(TransferRecord).FullName!, .. columns]);
@@ -130,7 +130,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
         else
         {
             Add(
-            batch,
+                batch,
                 $"update {_schema}.mt_doc_transferrecord r set data = u.data::jsonb, mt_version = u.version, " +
                 $"mt_last_modified = transaction_timestamp(), hold_state = u.hold_state, expires_at = u.expires_at from {rows} where r.id = u.id",
                 columns);
