@@ -5,7 +5,7 @@ namespace EPoomasi.Ledger.Storage;
 /// Npgsql keeps the last command of every pooled connection, parameters included, until that
 /// connection runs its next command; a batch of 1,000 transfers carries megabytes of JSON, so a pool
 /// of idle connections held hundreds of megabytes (measured: 244 MB of strings after a benchmark run,
-/// found with dotnet-dump gcroot). Emptying the arrays after SaveChanges lets the GC take the text.
+/// found with dotnet-dump gcroot). Emptying the arrays once the batch has run lets the GC take the text.
 /// </summary>
 internal sealed class QueuedText : IDisposable
 {

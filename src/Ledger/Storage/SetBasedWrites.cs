@@ -9,10 +9,10 @@ namespace EPoomasi.Ledger.Storage;
 /// <summary>
 /// Writes what one transfer transaction decided — account events, account states, transfer records —
 /// into Marten's own tables in five set-based statements, whatever the number of items, sent with the
-/// transaction's commit (see <see cref="WriteTransaction"/>). The profile of
-/// the batch benchmark showed PostgreSQL spending most of its time in Marten's per-stream append
-/// function (about 50 µs per stream, five statements each) and per-document upserts; one
-/// <c>unnest</c> per table does the same work once per transaction.
+/// transaction's commit (see <see cref="WriteTransaction"/>). The profile of the batch benchmark showed
+/// PostgreSQL spending most of its time in Marten's per-stream append function (about 50 µs per stream,
+/// five statements each) and per-document upserts; one <c>unnest</c> per table does the same work once
+/// per transaction.
 /// <para>
 /// It relies on what the caller guarantees: every account is locked and exists, so its stream exists
 /// and <see cref="Account.Version"/> is the stream's version. Should that ever not hold, the unique index
