@@ -25,7 +25,9 @@ internal static class LoadRunner
         {
             var random = new Random(worker * 7919 + Environment.TickCount);
             var mine = latencies[worker] = [];
-            var next = clock.Elapsed;
+            // At a fixed rate the workers take turns, spread evenly over each pacing interval; started
+            // together they would send in bursts of one request per worker, and each burst would queue.
+            var next = clock.Elapsed + pacing * worker / concurrency;
             while (clock.Elapsed < warmup + measured && (options.UntilTransfers == 0 || counters.Ok < options.UntilTransfers))
             {
                 if (pacing > TimeSpan.Zero)
