@@ -15,6 +15,12 @@ public sealed class LedgerOptions
     /// <summary>Database schema of the ledger's tables.</summary>
     public string Schema { get; set; } = "ledger";
 
+    /// <summary>
+    /// Most transactions one group of transfer requests runs at once, on parts that share no account
+    /// (see <c>TransferWriter</c>). Two suits a 2-core database server; more cores may take more.
+    /// </summary>
+    public int ParallelTransactions { get; set; } = 2;
+
     /// <summary>How often holds past their timeout are expired.</summary>
     public int HoldExpiryIntervalSeconds { get; set; } = 5;
 

@@ -51,7 +51,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
 
         _store = LedgerStore.Open(ConnectionString, time, settings.Schema);
         await _store.MigrateAsync();
-        Transfers = new TransferWriter(_store);
+        Transfers = new TransferWriter(_store, settings.ParallelTransactions);
         Committer = new GroupCommitter(Transfers);
         Admin = new AdminWriter(_store);
         Reader = new LedgerReader(_store);

@@ -6,7 +6,7 @@ namespace EPoomasi.Ledger.Writing;
 /// <summary>
 /// Group commit for concurrent callers of one process: requests wait in a queue, and a writer loop
 /// (or a few) takes everything waiting (up to <see cref="MaxItemsPerTransaction"/> items) into one
-/// transaction of <see cref="TransferWriter"/>. Each request keeps its own linked chains and outcomes;
+/// call of <see cref="TransferWriter"/>: one transaction, or a few at once on independent parts. Each request keeps its own linked chains and outcomes;
 /// a hot account is locked once per transaction instead of once per request, and one commit (one
 /// fsync) serves them all. A request whose caller gave up before its transaction decided is not applied.
 /// The queue is bounded in items: past the bound a request is refused at once with
@@ -107,10 +107,11 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         try
         {
-            var outcomes = await _writer.SubmitManyAsync(group.Select(p => p.Batch).ToList(), i => group[i].Token.IsCancellationRequested, _stopping.Token);
+            var results = await _writer.SubmitEachAsync(group.Select(p => p.Batch).ToList(), i => group[i].Token.IsCancellationRequested, _stopping.Token);
             for (var i = 0; i < group.Count; i++)
             {
-                if (outcomes[i] is { } decided) group[i].Completion.TrySetResult(decided);
+                if (results[i].Failure is { } failure) group[i].Completion.TrySetException(failure);
+                else if (results[i].Outcomes is { } decided) group[i].Completion.TrySetResult(decided);
                 else group[i].Completion.TrySetCanceled(group[i].Token);
             }
         }

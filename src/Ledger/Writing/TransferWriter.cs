@@ -1,20 +1,18 @@
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
-using EPoomasi.Ledger.Transfers.CreatingTransfer;
 using EPoomasi.Ledger.Transfers.Deciding;
-using EPoomasi.Ledger.Transfers.ExpiringHold;
-using EPoomasi.Ledger.Transfers.PostingHold;
-using EPoomasi.Ledger.Transfers.ReversingTransfer;
-using EPoomasi.Ledger.Transfers.VoidingHold;
+using System.Runtime.ExceptionServices;
 using Polly;
 
 namespace EPoomasi.Ledger.Writing;
 
 /// <summary>
-/// Writes batches of transfers, holds and reversals. Each call runs in one transaction that locks every
-/// account it touches (in id order), decides each item against what it locked, and commits the events,
-/// states and records together: all or nothing. Safe to call from many threads and many processes at once.
+/// Writes batches of transfers, holds and reversals. A transaction locks every account its items touch
+/// (in id order), decides each item against what it locked, and commits the events, states and records
+/// together: all or nothing. Items that share no account and no id with each other may go to separate
+/// transactions running at once (<see cref="ParallelTransactions"/>); items that do, and linked chains,
+/// are always decided together, in order. Safe to call from many threads and many processes at once.
 /// </summary>
 public sealed class TransferWriter
 {
@@ -22,12 +20,22 @@ public sealed class TransferWriter
     private readonly SetBasedWrites _writes;
     private readonly ResiliencePipeline _retry;
 
-    public TransferWriter(LedgerStore store)
+    /// <param name="store">The ledger's store.</param>
+    /// <param name="parallelTransactions">
+    /// Most transactions one call runs at once, on independent parts of its items. Two by default: with one,
+    /// PostgreSQL worked on one of the benchmark machine's two cores while a batch of random transfers ran.
+    /// </param>
+    public TransferWriter(LedgerStore store, int parallelTransactions = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelTransactions, 1);
+        ParallelTransactions = parallelTransactions;
         _store = store;
         _writes = new SetBasedWrites(store);
         _retry = ConflictRetry.Create(store.Time);
     }
+
+    /// <summary>Most transactions one call runs at once.</summary>
+    public int ParallelTransactions { get; }
 
     /// <summary>
     /// Decides every item of <paramref name="batch"/> (at most <see cref="LedgerLimits.MaxBatchItems"/>)
@@ -41,8 +49,8 @@ public sealed class TransferWriter
     }
 
     /// <summary>
-    /// Decides several independent batches in one transaction, for group commit: each keeps its own
-    /// linked chains and outcomes, and later batches see the effects of earlier ones.
+    /// Decides several independent batches together, for group commit: each keeps its own linked chains
+    /// and outcomes, and later batches see the effects of earlier ones on what they share.
     /// </summary>
     public async Task<IReadOnlyList<TransferOutcome>[]> SubmitManyAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
     {
@@ -52,10 +60,29 @@ public sealed class TransferWriter
 
     /// <summary>
     /// As <see cref="SubmitManyAsync(IReadOnlyList{IReadOnlyList{TransferCommand}}, CancellationToken)"/>, but a
-    /// batch for which <paramref name="abandoned"/> holds once the transaction has its locks is not
+    /// batch for which <paramref name="abandoned"/> holds once its transaction has its locks is not
     /// decided at all: its outcome is null and nothing of it is written.
     /// </summary>
     internal async Task<IReadOnlyList<TransferOutcome>?[]> SubmitManyAsync(
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
+    {
+        var results = await SubmitEachAsync(batches, abandoned, cancellationToken);
+        foreach (var failure in results.Select(r => r.Failure).OfType<Exception>())
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return results.Select(r => r.Outcomes).ToArray();
+    }
+
+    /// <summary>
+    /// Decides the batches in one transaction, or, when their items fall into independent parts, in up to
+    /// <see cref="ParallelTransactions"/> transactions at once (see <see cref="IndependentParts"/>). Each batch
+    /// gets its outcomes, or the failure of a transaction it had items in: then its items in other
+    /// transactions may have been applied, and a retry with the same ids finds them (idempotency) and
+    /// applies the rest.
+    /// </summary>
+    internal async Task<BatchResult[]> SubmitEachAsync(
         IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
         foreach (var batch in batches)
@@ -65,10 +92,63 @@ public sealed class TransferWriter
 
         if (batches.All(b => b.Count == 0))
         {
-            return batches.Select(_ => (IReadOnlyList<TransferOutcome>?)[]).ToArray();
+            return batches.Select(_ => new BatchResult([], null)).ToArray();
         }
 
-        return await _retry.ExecuteAsync(async token => await WriteOnceAsync(batches, abandoned, token), cancellationToken);
+        var parts = await SplitAsync(batches, cancellationToken);
+        var runs = parts.Select(part => _retry.ExecuteAsync(
+            async token => await WriteOnceAsync(part.Batches.Select(b => b.Commands).ToList(), i => abandoned(part.Batches[i].BatchIndex), token),
+            cancellationToken).AsTask()).ToArray();
+        try
+        {
+            await Task.WhenAll(runs);
+        }
+        catch when (runs.Length > 1)
+        {
+            // Each part's failure goes to its own batches, below.
+        }
+
+        return Assemble(batches, parts, runs);
+    }
+
+    private async Task<IReadOnlyList<Part>> SplitAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
+    {
+        if (ParallelTransactions < 2 || batches.Sum(b => b.Count) < 2)
+        {
+            return [IndependentParts.Whole(batches)];
+        }
+
+        var plan = await AccountPlan.MakeAsync(_store, batches.SelectMany(b => b).ToList(), cancellationToken);
+        return plan.IsComplete ? IndependentParts.Split(batches, plan.KeysOf, ParallelTransactions) : [IndependentParts.Whole(batches)];
+    }
+
+    private static BatchResult[] Assemble(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<Part> parts, Task<IReadOnlyList<TransferOutcome>?[]>[] runs)
+    {
+        var outcomes = batches.Select(b => new TransferOutcome[b.Count]).ToArray();
+        var abandonedBatches = new bool[batches.Count];
+        var failures = new Exception?[batches.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var part = parts[p];
+            for (var b = 0; b < part.Batches.Count; b++)
+            {
+                var (batch, indices) = (part.Batches[b].BatchIndex, part.Batches[b].Indices);
+                if (!runs[p].IsCompletedSuccessfully)
+                {
+                    failures[batch] ??= runs[p].Exception?.InnerException ?? new TaskCanceledException(runs[p]);
+                }
+                else if (runs[p].Result[b] is { } decided)
+                {
+                    for (var i = 0; i < indices.Length; i++) outcomes[batch][indices[i]] = decided[i];
+                }
+                else
+                {
+                    abandonedBatches[batch] = true;
+                }
+            }
+        }
+
+        return batches.Select((_, i) => new BatchResult(abandonedBatches[i] ? null : outcomes[i], failures[i])).ToArray();
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> for a batch that no transaction may take.</summary>
@@ -88,12 +168,11 @@ public sealed class TransferWriter
     private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
         var commands = batches.SelectMany(b => b).ToList();
-        var referencedIds = commands.Select(ReferencedRecordId).OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
-        var accountIds = await PlanAccountsAsync(commands, referencedIds, cancellationToken);
+        var plan = await AccountPlan.MakeAsync(_store, commands, cancellationToken);
 
         await using var transaction = await WriteTransaction.OpenAsync(_store, cancellationToken);
-        var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(referencedIds);
-        var (accounts, records) = await LockedSnapshot.ReadAsync(transaction, _store, accountIds, recordIds, cancellationToken);
+        var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(plan.ReferencedRecords);
+        var (accounts, records) = await LockedSnapshot.ReadAsync(transaction, _store, plan.Accounts, recordIds, cancellationToken);
 
         var now = _store.Time.GetUtcNow();
         var workingSet = new LedgerWorkingSet(accounts, records);
@@ -113,47 +192,7 @@ public sealed class TransferWriter
 
         return outcomes;
     }
-
-    // Every account an item may touch, so that all are locked in one ordered statement. Holds and
-    // reversals name their accounts through records read here without locks: the accounts of a record
-    // never change, and whatever else changed by the time the locks are held is read again under them.
-    private async Task<HashSet<Guid>> PlanAccountsAsync(List<TransferCommand> commands, HashSet<Guid> referencedIds, CancellationToken cancellationToken)
-    {
-        var accountIds = new HashSet<Guid>();
-        if (referencedIds.Count > 0)
-        {
-            await using var session = _store.Documents.QuerySession();
-            var referenced = await session.LoadManyAsync<TransferRecord>(cancellationToken, referencedIds);
-            accountIds.UnionWith(referenced.SelectMany(r => r.Legs).SelectMany(leg => new[] { leg.DebitAccountId, leg.CreditAccountId }));
-            accountIds.UnionWith(referenced.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }));
-        }
-
-        var creates = commands.OfType<CreateTransfer>().ToList();
-        var districts = await _store.Directory.DistrictsOfAsync(
-            creates.SelectMany(c => new[] { c.DebitAccountId, c.CreditAccountId }), cancellationToken);
-        foreach (var create in creates)
-        {
-            accountIds.Add(create.DebitAccountId);
-            accountIds.Add(create.CreditAccountId);
-            if (districts.TryGetValue(create.DebitAccountId, out var from)
-                && districts.TryGetValue(create.CreditAccountId, out var to)
-                && from != to)
-            {
-                accountIds.Add(WellKnownAccounts.Clearing(from, to));
-                accountIds.Add(WellKnownAccounts.Clearing(to, from));
-            }
-        }
-
-        accountIds.Remove(Guid.Empty);
-        return accountIds;
-    }
-
-    private static Guid? ReferencedRecordId(TransferCommand command) => command switch
-    {
-        PostHold post => post.HoldId,
-        VoidHold @void => @void.HoldId,
-        ExpireHold expire => expire.HoldId,
-        ReverseTransfer reverse => reverse.TransferId,
-        _ => null,
-    };
 }
+
+/// <summary>One batch's outcomes (null when abandoned), or the failure of a transaction it had items in.</summary>
+internal sealed record BatchResult(IReadOnlyList<TransferOutcome>? Outcomes, Exception? Failure);
