@@ -43,6 +43,21 @@ internal sealed class AccountPlan
         if (ReferencedRecordId(command) is { } referenced && referenced != Guid.Empty) yield return referenced;
     }
 
+    /// <summary>The plan of some of this plan's items, for a transaction that takes only those.</summary>
+    public AccountPlan For(IEnumerable<TransferCommand> commands)
+    {
+        var part = new AccountPlan { IsComplete = IsComplete };
+        foreach (var command in commands)
+        {
+            var accounts = _accounts[command];
+            part._accounts[command] = accounts;
+            part.Accounts.UnionWith(accounts);
+            if (ReferencedRecordId(command) is { } referenced && referenced != Guid.Empty) part.ReferencedRecords.Add(referenced);
+        }
+
+        return part;
+    }
+
     public static async Task<AccountPlan> MakeAsync(LedgerStore store, IReadOnlyList<TransferCommand> commands, CancellationToken cancellationToken)
     {
         var plan = new AccountPlan();

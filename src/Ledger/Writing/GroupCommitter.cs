@@ -6,9 +6,10 @@ namespace EPoomasi.Ledger.Writing;
 /// <summary>
 /// Group commit for concurrent callers of one process: requests wait in a queue, and a writer loop
 /// (or a few) takes everything waiting (up to <see cref="MaxItemsPerTransaction"/> items) into one
-/// call of <see cref="TransferWriter"/>: one transaction, or a few at once on independent parts. Each request keeps its own linked chains and outcomes;
-/// a hot account is locked once per transaction instead of once per request, and one commit (one
-/// fsync) serves them all. A request whose caller gave up before its transaction decided is not applied.
+/// call of <see cref="TransferWriter"/>: one transaction, or a few at once on independent parts. Each
+/// request keeps its own linked chains and outcomes; a hot account is locked once per transaction
+/// instead of once per request, and one commit (one fsync) serves them all. Items of a request whose
+/// caller gave up before their transaction decided are not applied.
 /// The queue is bounded in items: past the bound a request is refused at once with
 /// <see cref="LedgerBusyException"/> rather than held, so a flood of requests cannot grow the
 /// process's memory without limit (the gateway runs with a capped heap).
@@ -52,8 +53,9 @@ public sealed class GroupCommitter : IAsyncDisposable
     internal int WaitingItems => Volatile.Read(ref _waitingItems);
 
     /// <summary>
-    /// Decides <paramref name="batch"/> in the next transaction. Cancelling before that transaction decides
-    /// means nothing of the batch is applied; cancelling later leaves the outcome to be looked up by id.
+    /// Decides <paramref name="batch"/> in the next transaction (or transactions, on independent parts).
+    /// Cancelling before they decide means nothing of the batch is applied; cancelling later leaves the
+    /// outcome to be looked up by id.
     /// </summary>
     /// <exception cref="LedgerBusyException">Too many items are already waiting; nothing was applied.</exception>
     public async Task<IReadOnlyList<TransferOutcome>> SubmitAsync(IReadOnlyList<TransferCommand> batch, CancellationToken cancellationToken)

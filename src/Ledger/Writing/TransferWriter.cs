@@ -60,8 +60,8 @@ public sealed class TransferWriter
 
     /// <summary>
     /// As <see cref="SubmitManyAsync(IReadOnlyList{IReadOnlyList{TransferCommand}}, CancellationToken)"/>, but a
-    /// batch for which <paramref name="abandoned"/> holds once its transaction has its locks is not
-    /// decided at all: its outcome is null and nothing of it is written.
+    /// batch for which <paramref name="abandoned"/> holds once a transaction with items of it has its locks
+    /// has those items left undecided and unwritten, and its outcome is null.
     /// </summary>
     internal async Task<IReadOnlyList<TransferOutcome>?[]> SubmitManyAsync(
         IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
@@ -95,10 +95,8 @@ public sealed class TransferWriter
             return batches.Select(_ => new BatchResult([], null)).ToArray();
         }
 
-        var parts = await SplitAsync(batches, cancellationToken);
-        var runs = parts.Select(part => _retry.ExecuteAsync(
-            async token => await WriteOnceAsync(part.Batches.Select(b => b.Commands).ToList(), i => abandoned(part.Batches[i].BatchIndex), token),
-            cancellationToken).AsTask()).ToArray();
+        var (parts, plan) = await SplitAsync(batches, cancellationToken);
+        var runs = parts.Select(part => RunAsync(part, plan, abandoned, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(runs);
@@ -111,15 +109,32 @@ public sealed class TransferWriter
         return Assemble(batches, parts, runs);
     }
 
-    private async Task<IReadOnlyList<Part>> SplitAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
+    // The plan made to split the group, when it was split.
+    private async Task<(IReadOnlyList<Part> Parts, AccountPlan? Plan)> SplitAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, CancellationToken cancellationToken)
     {
         if (ParallelTransactions < 2 || batches.Sum(b => b.Count) < 2)
         {
-            return [IndependentParts.Whole(batches)];
+            return ([IndependentParts.Whole(batches)], null);
         }
 
         var plan = await AccountPlan.MakeAsync(_store, batches.SelectMany(b => b).ToList(), cancellationToken);
-        return plan.IsComplete ? IndependentParts.Split(batches, plan.KeysOf, ParallelTransactions) : [IndependentParts.Whole(batches)];
+        return plan.IsComplete ? (IndependentParts.Split(batches, plan.KeysOf, ParallelTransactions), plan) : ([IndependentParts.Whole(batches)], plan);
+    }
+
+    private Task<IReadOnlyList<TransferOutcome>?[]> RunAsync(Part part, AccountPlan? groupPlan, Func<int, bool> abandoned, CancellationToken cancellationToken)
+    {
+        var batches = part.Batches.Select(b => b.Commands).ToList();
+        // The group's plan serves the first attempt; a retry plans again, as the race it lost may have been
+        // a lock set that grew (a record or account that appeared in between).
+        var plan = groupPlan?.For(batches.SelectMany(b => b));
+        return _retry.ExecuteAsync(
+            async token =>
+            {
+                var attemptPlan = plan ?? await AccountPlan.MakeAsync(_store, batches.SelectMany(b => b).ToList(), token);
+                plan = null;
+                return await WriteOnceAsync(batches, attemptPlan, i => abandoned(part.Batches[i].BatchIndex), token);
+            },
+            cancellationToken).AsTask();
     }
 
     private static BatchResult[] Assemble(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<Part> parts, Task<IReadOnlyList<TransferOutcome>?[]>[] runs)
@@ -165,10 +180,10 @@ public sealed class TransferWriter
         }
     }
 
-    private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, AccountPlan plan, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
-        var commands = batches.SelectMany(b => b).ToList();
-        var plan = await AccountPlan.MakeAsync(_store, commands, cancellationToken);
+        var commands = batches.SelectMany(b => b);
 
         await using var transaction = await WriteTransaction.OpenAsync(_store, cancellationToken);
         var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(plan.ReferencedRecords);
