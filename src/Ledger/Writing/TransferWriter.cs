@@ -101,7 +101,7 @@ public sealed class TransferWriter
         {
             await Task.WhenAll(runs);
         }
-        catch when (runs.Length > 1)
+        catch
         {
             // Each part's failure goes to its own batches, below.
         }
