@@ -40,6 +40,7 @@ public static class GrpcHostingExtensions
         app.UseMiddleware<Limits.DefaultDeadlineMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseMiddleware<Limits.RequestBytesInFlight>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<LedgerGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();

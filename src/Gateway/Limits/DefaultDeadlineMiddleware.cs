@@ -9,20 +9,12 @@ namespace EPoomasi.Gateway.Limits;
 /// </summary>
 public sealed class DefaultDeadlineMiddleware(RequestDelegate next, LimitOptions limits)
 {
-    private static readonly string[] Streams =
-    [
-        "/epoomasi.ledger.v1.LedgerService/WatchAccount",
-        "/grpc.health.v1.Health/Watch",
-        "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
-    ];
-
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
             && !request.Headers.ContainsKey("grpc-timeout")
-            && !Streams.Contains(request.Path.Value, StringComparer.Ordinal))
+            && !LongLivedCalls.Contains(request.Path))
         {
             request.Headers["grpc-timeout"] = limits.DefaultDeadlineSeconds.ToString(CultureInfo.InvariantCulture) + "S";
         }

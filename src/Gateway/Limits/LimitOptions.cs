@@ -20,4 +20,10 @@ public sealed class LimitOptions
 
     /// <summary>Largest request message, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Most bytes of request messages being worked on at once, across all callers; past it a request is
+    /// refused unread with RESOURCE_EXHAUSTED. At least <see cref="MaxRequestBytes"/>.
+    /// </summary>
+    public int MaxRequestBytesInFlight { get; set; } = 8 * 1024 * 1024;
 }

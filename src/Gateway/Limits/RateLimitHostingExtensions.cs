@@ -1,22 +1,26 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace EPoomasi.Gateway.Limits;
 
-/// <summary>Per-caller rate limits with ASP.NET Core rate limiting; refusals carry when to try again.</summary>
+/// <summary>
+/// Per-caller rate limits with ASP.NET Core rate limiting, and the budget of request bytes in flight
+/// (<see cref="RequestBytesInFlight"/>); refusals carry when to try again.
+/// </summary>
 public static class RateLimitHostingExtensions
 {
-    private static readonly JsonFormatter StatusJson = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(RetryInfo.Descriptor)));
-
     public static IHostApplicationBuilder AddGatewayLimits(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Limits").Get<LimitOptions>() ?? new LimitOptions();
+        if (limits.MaxRequestBytesInFlight < limits.MaxRequestBytes)
+        {
+            throw new InvalidOperationException(
+                $"Limits:MaxRequestBytesInFlight ({limits.MaxRequestBytesInFlight}) must be at least Limits:MaxRequestBytes ({limits.MaxRequestBytes}), or the largest request could never run.");
+        }
+
         builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<RequestBytesInFlight>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -41,32 +45,10 @@ public static class RateLimitHostingExtensions
         return builder;
     }
 
-    // gRPC callers get RESOURCE_EXHAUSTED with a RetryInfo detail, as a trailers-only response;
-    // HTTP/JSON callers get 429 with Retry-After and the same status as JSON.
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
         var message = $"Too many requests: try again in {Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s.";
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.ResourceExhausted,
-            Message = message,
-            Details = { Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }) },
-        };
-        var response = context.HttpContext.Response;
-        response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        if (context.HttpContext.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = context.HttpContext.Request.ContentType;
-            response.Headers["grpc-status"] = ((int)Code.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
-            return;
-        }
-
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.ContentType = "application/json";
-        await response.WriteAsync(StatusJson.Format(status), cancellationToken);
+        return new ValueTask(ResourceExhaustedResponse.WriteAsync(context.HttpContext, message, retryAfter, cancellationToken));
     }
 }
