@@ -6,13 +6,18 @@ namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// Which district each account belongs to. That never changes once an account is opened, so it is
-/// cached for the life of the process: a writer needs it before locking, to name the clearing accounts
-/// of a cross-district transfer, and authorization needs it on every call a coordinator makes.
-/// An account not found is not remembered, so one opened later is found then.
+/// cached: a writer needs it before locking, to name the clearing accounts of a cross-district
+/// transfer, and authorization needs it on every call a coordinator makes. The cache keeps the
+/// <see cref="CachedAccounts"/> most recently used, not every account of the city, so it stays a few
+/// megabytes of the gateway's capped heap however many members join. An account not found is not
+/// remembered, so one opened later is found then.
 /// </summary>
 internal sealed class AccountDirectory(IDocumentStore documents)
 {
-    private readonly ConcurrentDictionary<Guid, string> _districts = new();
+    /// <summary>Accounts whose district is kept in memory; an account beyond them costs one lookup by id.</summary>
+    public const int CachedAccounts = 100_000;
+
+    private readonly RecentlyUsedCache<Guid, string> _districts = new(CachedAccounts);
 
     // District ids are few; sharing one string per district keeps a large cache small.
     private readonly ConcurrentDictionary<string, string> _districtNames = new(StringComparer.Ordinal);
@@ -24,7 +29,7 @@ internal sealed class AccountDirectory(IDocumentStore documents)
         var missing = new List<Guid>();
         foreach (var id in ids.Distinct())
         {
-            if (_districts.TryGetValue(id, out var district)) result[id] = district;
+            if (_districts.TryGet(id, out var district)) result[id] = district;
             else missing.Add(id);
         }
 
