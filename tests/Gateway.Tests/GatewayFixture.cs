@@ -7,6 +7,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(EPoomasi.Gateway.Tests.GatewayFixture))]
 
@@ -99,6 +100,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         return headers;
     });
+
+    /// <summary>Items waiting in the gateway's write queue: what a test waits on to fill it, never what it asserts.</summary>
+    public int WaitingItems() => _app!.Services.GetRequiredService<Hosting.LedgerRuntime>().Committer.WaitingItems;
 
     /// <summary>A second gateway process on the same database, with settings of its own.</summary>
     public Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartAnotherAsync(params string[] settings) =>

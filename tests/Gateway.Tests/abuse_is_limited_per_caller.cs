@@ -51,18 +51,12 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         using var _channel = channel;
         var client = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, kim)));
 
-        await using var blocker = new Npgsql.NpgsqlConnection(gateway.DatabaseConnectionString);
-        await blocker.OpenAsync(Ct);
-        await using var transaction = await blocker.BeginTransactionAsync(Ct);
-        await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
-        {
-            await lockRow.ExecuteScalarAsync(Ct);
-        }
+        await using var kimsRow = await AccountRowLock.TakeAsync(gateway, kim, Ct);
 
         var started = DateTime.UtcNow;
         var error = await Assert.ThrowsAsync<RpcException>(() => client.CreateTransfersAsync(new CreateTransfersRequest { Transfers = { new TransferToCreate
             { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 5, Code = TransferCode.Service } } }, cancellationToken: Ct).ResponseAsync);
-        await transaction.RollbackAsync(Ct);
+        await kimsRow.ReleaseAsync(Ct);
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(10));

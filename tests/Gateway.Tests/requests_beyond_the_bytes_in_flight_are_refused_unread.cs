@@ -2,7 +2,6 @@ using EPoomasi.Contracts.Ledger.V1;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Npgsql;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -34,19 +33,13 @@ public sealed class requests_beyond_the_bytes_in_flight_are_refused_unread(Gatew
             },
         };
 
-        await using var blocker = new NpgsqlConnection(gateway.DatabaseConnectionString);
-        await blocker.OpenAsync(Ct);
-        await using var transaction = await blocker.BeginTransactionAsync(Ct);
-        await using (var lockRow = new NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
-        {
-            await lockRow.ExecuteScalarAsync(Ct);
-        }
+        await using var kimsRow = await AccountRowLock.TakeAsync(gateway, kim, Ct);
 
         var first = client.CreateTransfersAsync(Batch(), cancellationToken: Ct).ResponseAsync;
-        await WaitForALockWaiterAsync(gateway.DatabaseConnectionString);
+        await kimsRow.WaitForAWaiterAsync(Ct);
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
             client.CreateTransfersAsync(Batch(), deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: Ct).ResponseAsync);
-        await transaction.RollbackAsync(Ct);
+        await kimsRow.ReleaseAsync(Ct);
         var firstDone = await first;
         var afterwards = await client.CreateTransfersAsync(Batch(), cancellationToken: Ct);
         var balance = await client.GetAccountAsync(new GetAccountRequest { AccountId = kim }, cancellationToken: Ct);
@@ -56,25 +49,5 @@ public sealed class requests_beyond_the_bytes_in_flight_are_refused_unread(Gatew
         Assert.NotNull(refused.GetRpcStatus()!.GetDetail<RetryInfo>());
         Assert.All(firstDone.Outcomes.Concat(afterwards.Outcomes), outcome => Assert.Equal(TransferResult.Ok, outcome.Result));
         Assert.Equal(600 - 140, balance.Account.BalanceMinutes);
-    }
-
-    // On a connection of its own: within a transaction, PostgreSQL keeps showing the activity it saw first.
-    private static async Task WaitForALockWaiterAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var waiters = new NpgsqlCommand(
-            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if ((long)(await waiters.ExecuteScalarAsync(Ct))! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(25, Ct);
-        }
-
-        Assert.Fail("The first request never reached the locked account.");
     }
 }

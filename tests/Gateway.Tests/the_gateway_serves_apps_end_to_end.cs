@@ -165,21 +165,14 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         var id = Guid.NewGuid().ToString();
 
         // Another session holds Kim's row lock, so the transfer waits in the database past its deadline.
-        await using (var blocker = new Npgsql.NpgsqlConnection(gateway.DatabaseConnectionString))
+        await using (var kimsRow = await AccountRowLock.TakeAsync(gateway, kim, Ct))
         {
-            await blocker.OpenAsync(Ct);
-            await using var transaction = await blocker.BeginTransactionAsync(Ct);
-            await using (var lockRow = new Npgsql.NpgsqlCommand($"select 1 from ledger.mt_doc_account where id = '{kim}' for update", blocker, transaction))
-            {
-                await lockRow.ExecuteScalarAsync(Ct);
-            }
-
             var request = new CreateTransfersRequest { Transfers = { new TransferToCreate { TransferId = id, DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 5, Code = TransferCode.Service } } };
             var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim))
                 .CreateTransfersAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(500), cancellationToken: Ct).ResponseAsync);
             Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
             await Task.Delay(300, Ct);
-            await transaction.RollbackAsync(Ct);
+            await kimsRow.ReleaseAsync(Ct);
         }
 
         var lookup = await gateway.Ledger(GatewayFixture.Auditor).LookupTransfersAsync(new LookupTransfersRequest { TransferIds = { id } }, cancellationToken: Ct);

@@ -49,8 +49,8 @@ public sealed class GroupCommitter : IAsyncDisposable
         _loops = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
 
-    /// <summary>Items waiting for a transaction now.</summary>
-    internal int WaitingItems => Volatile.Read(ref _waitingItems);
+    /// <summary>Items waiting for a transaction now: the queue's depth, an operational measure.</summary>
+    public int WaitingItems => Volatile.Read(ref _waitingItems);
 
     /// <summary>
     /// Decides <paramref name="batch"/> in the next transaction (or transactions, on independent parts).
