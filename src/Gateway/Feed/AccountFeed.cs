@@ -2,15 +2,15 @@ using System.Runtime.CompilerServices;
 using EPoomasi.Gateway.Errors;
 using EPoomasi.Gateway.Hosting;
 using EPoomasi.Ledger.Reading;
-using Microsoft.Extensions.Options;
 
 namespace EPoomasi.Gateway.Feed;
 
 /// <summary>
 /// An account's new statement entries as they are posted, by any gateway process: it follows the
-/// account's statement cursor, which only grows, so nothing is missed or sent twice.
+/// account's statement cursor, which only grows, so nothing is missed or sent twice. Between entries
+/// it waits for <see cref="AccountChanges"/> to see the account move past the version it has read.
 /// </summary>
-public sealed class AccountFeed(LedgerRuntime ledger, IOptions<LedgerOptions> options, TimeProvider time)
+public sealed class AccountFeed(LedgerRuntime ledger, AccountChanges changes)
 {
     private const int PageSize = 100;
 
@@ -18,7 +18,8 @@ public sealed class AccountFeed(LedgerRuntime ledger, IOptions<LedgerOptions> op
     {
         var account = await ledger.Reader.GetAccountAsync(accountId, cancellationToken) ?? throw LedgerErrors.NotFound($"Account {accountId}");
         var cursor = afterPosition > 0 ? afterPosition : account.Version;
-        var pause = TimeSpan.FromMilliseconds(options.Value.FeedPollMilliseconds);
+        // Every read of the statement begins after the version it waited for was seen, so it holds every entry up to it.
+        var seenVersion = account.Version;
         while (!cancellationToken.IsCancellationRequested)
         {
             var page = await ledger.Reader.GetStatementAsync(accountId, cursor, PageSize, cancellationToken);
@@ -30,7 +31,7 @@ public sealed class AccountFeed(LedgerRuntime ledger, IOptions<LedgerOptions> op
 
             if (page?.NextCursor is null)
             {
-                await Task.Delay(pause, time, cancellationToken);
+                seenVersion = await changes.WaitPastAsync(accountId, seenVersion, cancellationToken);
             }
         }
     }

@@ -20,4 +20,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(5, LogLevel.Error, "Unexpected failure in {Method}")]
     public static partial void UnexpectedFailure(this ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(7, LogLevel.Warning, "Reading the versions of watched accounts failed")]
+    public static partial void WatchingAccountsFailed(this ILogger logger, Exception exception);
 }

@@ -5,6 +5,7 @@ using EPoomasi.Ledger.Transfers;
 using JasperFx.Events;
 using Marten.Events;
 using Marten;
+using Npgsql;
 
 namespace EPoomasi.Ledger.Reading;
 
@@ -90,6 +91,28 @@ public sealed class LedgerReader(LedgerStore store)
             "and (data ->> 'at')::timestamptz <= ? order by version desc limit 1",
             cancellationToken, accountId, instant);
         return last.Count == 0 ? Minutes.Zero : last[0].BalanceAfterMinutes;
+    }
+
+    /// <summary>
+    /// The version of each existing account among these ids. It grows with every event of the account,
+    /// so whoever follows an account can tell there is something new without reading it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> GetVersionsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<Guid, long>(accountIds.Count);
+        await using var connection = store.Documents.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"select id, version from {store.Schema}.mt_streams where id = any($1)", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = accountIds.Distinct().ToArray() } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[reader.GetGuid(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     /// <summary>The district's trial balance and supply, or null when the district does not exist.</summary>
