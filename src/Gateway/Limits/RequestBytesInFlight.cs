@@ -70,6 +70,12 @@ public sealed class RequestBytesInFlight : IMiddleware, IDisposable
     // length cannot be sized without reading it: those count as the largest request allowed.
     private async ValueTask<long> SizeOfAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var encoding = request.Headers["grpc-encoding"].ToString();
+        if (encoding.Length > 0 && encoding != "identity")
+        {
+            return _limits.MaxRequestBytes;
+        }
+
         if (request.ContentLength is { } length)
         {
             return length;
