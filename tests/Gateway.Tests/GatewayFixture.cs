@@ -104,6 +104,13 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Items waiting in the gateway's write queue: what a test waits on to fill it, never what it asserts.</summary>
     public int WaitingItems() => _app!.Services.GetRequiredService<Hosting.LedgerRuntime>().Committer.WaitingItems;
 
+    /// <summary>Calls over <paramref name="channel"/> (another gateway's) carrying <paramref name="token"/>.</summary>
+    public static CallInvoker As(GrpcChannel channel, string token) => channel.CreateCallInvoker().Intercept(headers =>
+    {
+        headers.Add("authorization", $"Bearer {token}");
+        return headers;
+    });
+
     /// <summary>A second gateway process on the same database, with settings of its own.</summary>
     public Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartAnotherAsync(params string[] settings) =>
         StartGatewayAsync(DatabaseConnectionString, settings);

@@ -2,7 +2,6 @@ using System.Net;
 using EPoomasi.Contracts.Ledger.V1;
 using Google.Rpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -18,8 +17,8 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         var (app, channel, http) = await gateway.StartAnotherAsync("--Limits:MemberRequestsPerSecond=1");
         await using var _ = app;
         using var __ = channel;
-        var member = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, account)));
-        var auditor = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Auditor));
+        var member = new LedgerService.LedgerServiceClient(GatewayFixture.As(channel, GatewayFixture.Member(district, account)));
+        var auditor = new LedgerService.LedgerServiceClient(GatewayFixture.As(channel, GatewayFixture.Auditor));
         var read = new GetAccountRequest { AccountId = account };
 
         // The bucket holds two requests and refills one per second.
@@ -49,7 +48,7 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:DefaultDeadlineSeconds=1");
         await using var _app = app;
         using var _channel = channel;
-        var client = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, kim)));
+        var client = new LedgerService.LedgerServiceClient(GatewayFixture.As(channel, GatewayFixture.Member(district, kim)));
 
         await using var kimsRow = await AccountRowLock.TakeAsync(gateway, kim, Ct);
 
@@ -70,7 +69,7 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:MaxRequestBytes=4096");
         await using var _app = app;
         using var _channel = channel;
-        var client = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, kim)));
+        var client = new LedgerService.LedgerServiceClient(GatewayFixture.As(channel, GatewayFixture.Member(district, kim)));
         TransferToCreate Item() => new() { TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = kim, AmountMinutes = 1, Code = TransferCode.Service };
 
         var big = new CreateTransfersRequest();
@@ -85,10 +84,4 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (empty.StatusCode, overBatch.StatusCode));
         Assert.Contains("Between 1 and 8000 items", overBatch.Status.Detail, StringComparison.Ordinal);
     }
-
-    private static CallInvoker As(Grpc.Net.Client.GrpcChannel channel, string token) => channel.CreateCallInvoker().Intercept(headers =>
-    {
-        headers.Add("authorization", $"Bearer {token}");
-        return headers;
-    });
 }

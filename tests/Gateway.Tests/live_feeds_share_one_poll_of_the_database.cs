@@ -1,7 +1,4 @@
 using EPoomasi.Contracts.Ledger.V1;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 using Npgsql;
 
 namespace EPoomasi.Gateway.Tests;
@@ -24,9 +21,9 @@ public sealed class live_feeds_share_one_poll_of_the_database(GatewayFixture gat
         await using var _app = app;
         using var _channel = channel;
         var district = "d" + Guid.NewGuid().ToString("N")[..12];
-        await new AdministrationService.AdministrationServiceClient(As(channel, GatewayFixture.Administrator)).CreateDistrictAsync(new CreateDistrictRequest
+        await new AdministrationService.AdministrationServiceClient(GatewayFixture.As(channel, GatewayFixture.Administrator)).CreateDistrictAsync(new CreateDistrictRequest
             { DistrictId = district, Name = district, MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 600_000 }, cancellationToken: Ct);
-        var coordinator = As(channel, GatewayFixture.Coordinator(district));
+        var coordinator = GatewayFixture.As(channel, GatewayFixture.Coordinator(district));
         var accounts = Enumerable.Range(0, Feeds).Select(_ => Guid.NewGuid().ToString()).ToList();
         foreach (var account in accounts)
         {
@@ -37,7 +34,7 @@ public sealed class live_feeds_share_one_poll_of_the_database(GatewayFixture gat
         var ledger = new LedgerService.LedgerServiceClient(coordinator);
         var issuance = (await ledger.GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = district }, cancellationToken: Ct))
             .Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId;
-        var member = new LedgerService.LedgerServiceClient(As(channel, GatewayFixture.Member(district, [.. accounts])));
+        var member = new LedgerService.LedgerServiceClient(GatewayFixture.As(channel, GatewayFixture.Member(district, [.. accounts])));
         var watches = accounts.Select(account => member.WatchAccount(new WatchAccountRequest { AccountId = account }, cancellationToken: Ct)).ToList();
 
         await Task.Delay(2_000, Ct);
@@ -71,10 +68,4 @@ public sealed class live_feeds_share_one_poll_of_the_database(GatewayFixture gat
         await using var commits = new NpgsqlCommand("select xact_commit from pg_stat_database where datname = current_database()", connection);
         return (long)(await commits.ExecuteScalarAsync(Ct))!;
     }
-
-    private static CallInvoker As(GrpcChannel channel, string token) => channel.CreateCallInvoker().Intercept(headers =>
-    {
-        headers.Add("authorization", $"Bearer {token}");
-        return headers;
-    });
 }

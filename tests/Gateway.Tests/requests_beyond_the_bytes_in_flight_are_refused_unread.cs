@@ -1,7 +1,6 @@
 using EPoomasi.Contracts.Ledger.V1;
 using Google.Rpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -68,11 +67,7 @@ public sealed class requests_beyond_the_bytes_in_flight_are_refused_unread(Gatew
     }
 
     private static LedgerService.LedgerServiceClient Client(Grpc.Net.Client.GrpcChannel channel, string district, params string[] accounts) =>
-        new(channel.CreateCallInvoker().Intercept(headers =>
-        {
-            headers.Add("authorization", $"Bearer {GatewayFixture.Member(district, accounts)}");
-            return headers;
-        }));
+        new(GatewayFixture.As(channel, GatewayFixture.Member(district, accounts)));
 
     private static CreateTransfersRequest Payments(string from, string to, int count) => new()
     {
