@@ -2,8 +2,6 @@ using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Districts;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
-using JasperFx.Events;
-using Marten.Events;
 using Marten;
 using Npgsql;
 
@@ -57,18 +55,25 @@ public sealed class LedgerReader(LedgerStore store)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, LedgerLimits.MaxStatementPageSize);
         ArgumentOutOfRangeException.ThrowIfNegative(afterCursor);
 
-        await using var session = store.Documents.QuerySession();
-        if (await session.LoadAsync<Account>(accountId, cancellationToken) is null)
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"select {EntriesTable.Columns} from {store.Schema}.{EntriesTable.Name} where account_id = $1 and version > $2 order by version limit $3",
+            accountId, afterCursor, pageSize);
+        var entries = new List<StatementEntry>(pageSize);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(EntriesTable.ReadEntry(reader, 1));
+            }
+        }
+
+        if (entries.Count == 0 && !await ExistsAsync(connection, accountId, cancellationToken))
         {
             return null;
         }
 
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == accountId && e.Version > afterCursor && e.EventTypesAre(typeof(EntryPosted)))
-            .OrderBy(e => e.Version)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
-        var entries = events.Select(ToEntry).ToList();
         return new StatementPage(entries, entries.Count == pageSize ? entries[^1].Position : null);
     }
 
@@ -78,19 +83,18 @@ public sealed class LedgerReader(LedgerStore store)
     /// </summary>
     public async Task<Minutes?> GetBalanceAtAsync(Guid accountId, DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        await using var session = store.Documents.QuerySession();
-        if (await session.LoadAsync<Account>(accountId, cancellationToken) is null)
+        await using var connection = await OpenAsync(cancellationToken);
+        if (!await ExistsAsync(connection, accountId, cancellationToken))
         {
             return null;
         }
 
-        // The instant an entry was decided at is the one it records (At), which is also what
-        // statements show; the event table's own timestamp is taken a moment later, at commit.
-        var last = await session.AdvancedSql.QueryAsync<EntryPosted>(
-            $"select data from {store.Schema}.mt_events where stream_id = ? and type = 'entry_posted' " +
-            "and (data ->> 'at')::timestamptz <= ? order by version desc limit 1",
-            cancellationToken, accountId, instant);
-        return last.Count == 0 ? Minutes.Zero : last[0].BalanceAfterMinutes;
+        // The instant an entry was decided at is the one it records, which is also what statements show.
+        await using var command = Command(
+            connection,
+            $"select balance_after_minutes from {store.Schema}.{EntriesTable.Name} where account_id = $1 and decided_at <= $2 order by version desc limit 1",
+            accountId, instant);
+        return await command.ExecuteScalarAsync(cancellationToken) is long balance ? new Minutes(balance) : Minutes.Zero;
     }
 
     /// <summary>
@@ -100,12 +104,9 @@ public sealed class LedgerReader(LedgerStore store)
     public async Task<IReadOnlyDictionary<Guid, long>> GetVersionsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
     {
         var versions = new Dictionary<Guid, long>(accountIds.Count);
-        await using var connection = store.Documents.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"select id, version from {store.Schema}.mt_streams where id = any($1)", connection)
-        {
-            Parameters = { new NpgsqlParameter { Value = accountIds.Distinct().ToArray() } },
-        };
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection, $"select id, (data ->> 'version')::bigint from {store.Schema}.mt_doc_account where id = any($1)", accountIds.Distinct().ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -143,10 +144,35 @@ public sealed class LedgerReader(LedgerStore store)
 
     private static Minutes Sum(IEnumerable<Minutes> amounts) => amounts.Aggregate(Minutes.Zero, (sum, amount) => sum + amount);
 
-    private static StatementEntry ToEntry(IEvent @event)
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var entry = (EntryPosted)@event.Data;
-        return new StatementEntry(@event.Version, entry.TransferId, entry.Side, entry.AmountMinutes, entry.BalanceAfterMinutes,
-            entry.CounterpartyAccountId, entry.Code, entry.Memo, entry.By, entry.At);
+        var connection = store.Documents.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<bool> ExistsAsync(NpgsqlConnection connection, Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"select 1 from {store.Schema}.mt_doc_account where id = $1", accountId);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
     }
 }

@@ -7,17 +7,16 @@ using Npgsql;
 namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
-/// Writes what one transfer transaction decided — account events, account states, transfer records —
-/// into Marten's own tables in five set-based statements, whatever the number of items, sent with the
-/// transaction's commit (see <see cref="WriteTransaction"/>). The profile of the batch benchmark showed
-/// PostgreSQL spending most of its time in Marten's per-stream append function (about 50 µs per stream,
-/// five statements each) and per-document upserts; one <c>unnest</c> per table does the same work once
-/// per transaction.
+/// Writes what one transfer transaction decided — its journal (one event holding every account event),
+/// the statement entries projected from it, account states and transfer records — in a handful of
+/// set-based statements whatever the number of items, sent with the transaction's commit (see
+/// <see cref="WriteTransaction"/>). The profile of the batch benchmark showed PostgreSQL spending most of its
+/// time in Marten's per-stream append function and per-document upserts; one <c>unnest</c> per table does
+/// the same work once per transaction.
 /// <para>
-/// It relies on what the caller guarantees: every account is locked and exists, so its stream exists
-/// and <see cref="Account.Version"/> is the stream's version. Should that ever not hold, the unique index
-/// on (stream, version) or the foreign key to the stream fails the whole transaction; nothing is half written.
-/// Marten reads these rows back like any other (statements, aggregation, document loads).
+/// It relies on what the caller guarantees: every account is locked and exists, and
+/// <see cref="Account.Version"/> counts its events. Should that ever not hold, the primary key of the
+/// entries fails the whole transaction; nothing is half written.
 /// </para>
 /// </summary>
 internal sealed class SetBasedWrites(LedgerStore store)
@@ -54,6 +53,27 @@ internal sealed class SetBasedWrites(LedgerStore store)
 
     private void QueueEvents(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now, QueuedText text)
     {
+        // The journal: one event, in a stream of its own, holding every account event in decision order.
+        var journal = Guid.CreateVersion7(now);
+        var mapping = _events.EventMappingFor(typeof(AccountEventsJournaled));
+        Add(
+            batch,
+            $"insert into {_schema}.mt_streams (id, type, version, timestamp, created, tenant_id) values (?, 'journal', 1, ?, ?, ?)",
+            journal, now, now, JasperFx.StorageConstants.DefaultTenantId);
+        Add(
+            batch,
+            $"insert into {_schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived) " +
+            $"select nextval('{_schema}.mt_events_sequence'), ?, ?, 1, j.data::jsonb, ?, ?, ?, ?, false from unnest(?::text[]) as j(data)",
+            Guid.CreateVersion7(now), journal, mapping.EventTypeName, JasperFx.StorageConstants.DefaultTenantId, now, mapping.DotNetTypeName,
+            text.Add([_serializer.ToJson(new AccountEventsJournaled(events))]));
+
+        QueueEntries(batch, events, accounts, text);
+    }
+
+    // The statement lines projected from the journal just queued (the sequence's current value, in this
+    // session): each entry at its account's version, the position statements page by.
+    private void QueueEntries(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, QueuedText text)
+    {
         // Each account's new events take the versions just below its new version, in decision order.
         var next = accounts.ToDictionary(a => a.Id, a => a.Version);
         foreach (var @event in events)
@@ -61,37 +81,36 @@ internal sealed class SetBasedWrites(LedgerStore store)
             next[@event.AccountId]--;
         }
 
-        var count = events.Count;
-        var ids = new Guid[count];
-        var streams = new Guid[count];
-        var versions = new long[count];
-        var bodies = text.Add(new string[count]);
-        var types = new string[count];
-        var dotnetTypes = new string[count];
-        for (var i = 0; i < count; i++)
+        var entries = new List<(long Version, EntryPosted Entry)>(events.Count);
+        foreach (var @event in events)
         {
-            var @event = events[i];
-            var mapping = _events.EventMappingFor(@event.GetType());
-            ids[i] = Guid.CreateVersion7(now);
-            streams[i] = @event.AccountId;
-            versions[i] = ++next[@event.AccountId];
-            bodies[i] = _serializer.ToJson(@event);
-            types[i] = mapping.EventTypeName;
-            dotnetTypes[i] = mapping.DotNetTypeName;
+            var version = ++next[@event.AccountId];
+            if (@event is EntryPosted entry) entries.Add((version, entry));
+        }
+
+        if (entries.Count == 0)
+        {
+            return;
         }
 
         Add(
             batch,
-            $"insert into {_schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived) " +
-            $"select nextval('{_schema}.mt_events_sequence'), e.id, e.stream_id, e.version, e.data::jsonb, e.type, ?, ?, e.dotnet_type, false " +
-            "from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as e(id, stream_id, version, data, type, dotnet_type)",
-            JasperFx.StorageConstants.DefaultTenantId, now, ids, streams, versions, bodies, types, dotnetTypes);
-
-        Add(
-            batch,
-            $"update {_schema}.mt_streams s set version = u.version, timestamp = now() " +
-            "from unnest(?::uuid[], ?::bigint[]) as u(id, version) where s.id = u.id",
-            accounts.Select(a => a.Id).ToArray(), accounts.Select(a => a.Version).ToArray());
+            $"insert into {_schema}.{EntriesTable.Name} ({EntriesTable.Columns}, journal_seq) " +
+            $"select e.*, currval('{_schema}.mt_events_sequence') from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::smallint[], ?::bigint[], ?::bigint[], " +
+            "?::uuid[], ?::smallint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e",
+            entries.Select(e => e.Entry.AccountId).ToArray(),
+            entries.Select(e => e.Version).ToArray(),
+            entries.Select(e => e.Entry.TransferId).ToArray(),
+            entries.Select(e => (short)e.Entry.Side).ToArray(),
+            entries.Select(e => e.Entry.AmountMinutes.Value).ToArray(),
+            entries.Select(e => e.Entry.BalanceAfterMinutes.Value).ToArray(),
+            entries.Select(e => e.Entry.CounterpartyAccountId).ToArray(),
+            entries.Select(e => (short)e.Entry.Code).ToArray(),
+            text.Add(entries.Select(e => e.Entry.Memo).ToArray()),
+            entries.Select(e => e.Entry.By.ActorId).ToArray(),
+            entries.Select(e => e.Entry.By.OnBehalfOf).ToArray(),
+            entries.Select(e => e.Entry.By.Channel).ToArray(),
+            entries.Select(e => e.Entry.At).ToArray());
     }
 
     private void QueueAccounts(NpgsqlBatch batch, List<Account> accounts, QueuedText text) =>

@@ -189,7 +189,7 @@ public sealed class TransferWriter
         var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(plan.ReferencedRecords);
         var (accounts, records) = await LockedSnapshot.ReadAsync(transaction, _store, plan.Accounts, recordIds, cancellationToken);
 
-        var now = _store.Time.GetUtcNow();
+        var now = _store.Now();
         var workingSet = new LedgerWorkingSet(accounts, records);
         var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
 

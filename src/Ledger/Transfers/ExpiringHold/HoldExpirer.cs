@@ -15,7 +15,7 @@ public sealed class HoldExpirer(LedgerStore store, TransferWriter writer)
     public async Task<int> ExpireDueAsync(int maxHolds, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxHolds, 1);
-        var now = store.Time.GetUtcNow();
+        var now = store.Now();
         IReadOnlyList<Guid> due;
         await using (var session = store.Documents.QuerySession())
         {
