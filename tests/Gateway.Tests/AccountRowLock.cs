@@ -24,7 +24,7 @@ public sealed class AccountRowLock : IAsyncDisposable
         var connection = new NpgsqlConnection(gateway.DatabaseConnectionString);
         await connection.OpenAsync(cancellationToken);
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockRow = new NpgsqlCommand("select 1 from ledger.mt_doc_account where id = @id for update", connection, transaction))
+        await using (var lockRow = new NpgsqlCommand("select 1 from ledger.accounts where id = @id for update", connection, transaction))
         {
             lockRow.Parameters.AddWithValue("id", Guid.Parse(accountId));
             await lockRow.ExecuteScalarAsync(cancellationToken);

@@ -16,8 +16,16 @@ public sealed class LedgerReader(LedgerStore store)
     /// <summary>The account, or null when no account has this id.</summary>
     public async Task<Account?> GetAccountAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        await using var session = store.Documents.QuerySession();
-        return await session.LoadAsync<Account>(accountId, cancellationToken);
+        var accounts = await GetAccountsAsync([accountId], cancellationToken);
+        return accounts.Count == 0 ? null : accounts[0];
+    }
+
+    /// <summary>The accounts that exist among these ids, in no particular order.</summary>
+    public async Task<IReadOnlyList<Account>> GetAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, AccountsTable.Select(store.Schema, "id = any($1)"), accountIds.Distinct().ToArray());
+        return await AccountsTable.ReadAllAsync(command, cancellationToken);
     }
 
     /// <summary>The district of each account among these ids that exists; an account's district never changes, so this is cached.</summary>
@@ -106,7 +114,7 @@ public sealed class LedgerReader(LedgerStore store)
         var versions = new Dictionary<Guid, long>(accountIds.Count);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(
-            connection, $"select id, (data ->> 'version')::bigint from {store.Schema}.mt_doc_account where id = any($1)", accountIds.Distinct().ToArray());
+            connection, $"select id, version from {store.Schema}.{AccountsTable.Name} where id = any($1)", accountIds.Distinct().ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -126,7 +134,9 @@ public sealed class LedgerReader(LedgerStore store)
             return null;
         }
 
-        var accounts = await session.Query<Account>().Where(a => a.DistrictId == districtId).ToListAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, AccountsTable.Select(store.Schema, "district_id = $1"), districtId);
+        var accounts = await AccountsTable.ReadAllAsync(command, cancellationToken);
         var issuance = accounts.Single(a => a.Kind == AccountKind.Issuance);
         var pot = accounts.Single(a => a.Kind == AccountKind.CommunityPot);
         var members = accounts.Where(a => a.Kind == AccountKind.Member).ToList();
@@ -161,7 +171,7 @@ public sealed class LedgerReader(LedgerStore store)
 
     private async Task<bool> ExistsAsync(NpgsqlConnection connection, Guid accountId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"select 1 from {store.Schema}.mt_doc_account where id = $1", accountId);
+        await using var command = Command(connection, $"select 1 from {store.Schema}.{AccountsTable.Name} where id = $1", accountId);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EPoomasi.Ledger.Accounts;
 using Marten;
+using Npgsql;
 
 namespace EPoomasi.Ledger.Storage;
 
@@ -12,7 +13,7 @@ namespace EPoomasi.Ledger.Storage;
 /// megabytes of the gateway's capped heap however many members join. An account not found is not
 /// remembered, so one opened later is found then.
 /// </summary>
-internal sealed class AccountDirectory(IDocumentStore documents)
+internal sealed class AccountDirectory(IDocumentStore documents, string schema)
 {
     /// <summary>Accounts whose district is kept in memory; an account beyond them costs one lookup by id.</summary>
     public const int CachedAccounts = 100_000;
@@ -35,16 +36,24 @@ internal sealed class AccountDirectory(IDocumentStore documents)
 
         if (missing.Count > 0)
         {
-            await using var session = documents.QuerySession();
-            foreach (var account in await session.LoadManyAsync<Account>(cancellationToken, missing))
+            await using var connection = documents.Storage.Database.CreateConnection();
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"select id, district_id from {schema}.{AccountsTable.Name} where id = any($1)", connection)
             {
-                result[account.Id] = Remember(account);
+                Parameters = { new NpgsqlParameter { Value = missing.ToArray() } },
+            };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result[reader.GetGuid(0)] = Remember(reader.GetGuid(0), reader.GetString(1));
             }
         }
 
         return result;
     }
 
-    public string Remember(Account account) =>
-        _districts.GetOrAdd(account.Id, _districtNames.GetOrAdd(account.DistrictId, account.DistrictId));
+    public string Remember(Account account) => Remember(account.Id, account.DistrictId);
+
+    private string Remember(Guid accountId, string districtId) =>
+        _districts.GetOrAdd(accountId, _districtNames.GetOrAdd(districtId, districtId));
 }

@@ -12,8 +12,8 @@ namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// The ledger's Marten store: account and district event streams, one journal stream per transfer
-/// transaction, account and district state documents, transfer records and statement entries, all in
-/// one PostgreSQL schema.
+/// transaction, district state documents, transfer records, and two narrow tables of its own (account
+/// states and statement entries), all in one PostgreSQL schema.
 /// </summary>
 public sealed class LedgerStore : IAsyncDisposable
 {
@@ -22,7 +22,7 @@ public sealed class LedgerStore : IAsyncDisposable
         Documents = store;
         Time = time;
         Schema = schema;
-        Directory = new AccountDirectory(store);
+        Directory = new AccountDirectory(store, schema);
     }
 
     /// <summary>The PostgreSQL schema holding every table of this ledger.</summary>
@@ -54,7 +54,7 @@ public sealed class LedgerStore : IAsyncDisposable
         await Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         await using var connection = Documents.Storage.Database.CreateConnection();
         await connection.OpenAsync();
-        foreach (var statement in new[] { EntriesTable.Create(Schema), CompressJournalsFaster, LeaveRoomForInPlaceUpdates })
+        foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), CompressJournalsFaster })
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await command.ExecuteNonQueryAsync();
@@ -68,11 +68,6 @@ public sealed class LedgerStore : IAsyncDisposable
     private string CompressJournalsFaster =>
         "do $$ begin if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then " +
         $"alter table {Schema}.mt_events alter column data set compression lz4; end if; end $$";
-
-    // Every transfer rewrites its accounts' rows. With room left on each page PostgreSQL updates a row
-    // in place (a HOT update) instead of adding index entries for every new row version. The table holds
-    // one row per account, so the space is small.
-    private string LeaveRoomForInPlaceUpdates => $"alter table {Schema}.mt_doc_account set (fillfactor = 50)";
 
     /// <summary>
     /// Now, to the microsecond: the precision PostgreSQL keeps, so that an instant a write records reads back
@@ -130,7 +125,6 @@ public sealed class LedgerStore : IAsyncDisposable
             typeof(DistrictCreated), typeof(DistrictDefaultsChanged), typeof(MintBudgetChanged), typeof(TrustLimitSet),
         ]);
 
-        options.Schema.For<Account>().Identity(a => a.Id).Duplicate(a => a.DistrictId);
         options.Schema.For<District>().Identity(d => d.Id);
         // Only holds have a hold state or an expiry; partial indexes leave out the plain transfers,
         // nearly every record, so inserting one touches no index but its key.

@@ -30,14 +30,15 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
             records.ToDictionary(id => id, _ => (TransferRecord?)null));
 
         await using var batch = transaction.CreateBatch();
-        batch.BatchCommands.Add(Command($"select id, data from {store.Schema}.mt_doc_account where id = any($1) order by id for update", sortedAccounts));
+        batch.BatchCommands.Add(Command(AccountsTable.Select(store.Schema, "id = any($1) order by id for update"), sortedAccounts));
         batch.BatchCommands.Add(Command($"select id, data from {store.Schema}.mt_doc_transferrecord where id = any($1)", records));
 
         var serializer = store.Documents.Options.Serializer();
         await using var reader = await transaction.ReadAsync(batch, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            snapshot.Accounts[reader.GetGuid(0)] = serializer.FromJson<Account>(reader, 1);
+            var account = AccountsTable.Read(reader);
+            snapshot.Accounts[account.Id] = account;
         }
 
         await reader.NextResultAsync(cancellationToken);

@@ -41,7 +41,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
         if (events.Count > 0)
         {
             QueueEvents(batch, events, accounts, now, text);
-            QueueAccounts(batch, accounts, text);
+            QueueAccounts(batch, accounts);
         }
 
         // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
@@ -113,14 +113,20 @@ internal sealed class SetBasedWrites(LedgerStore store)
             entries.Select(e => e.Entry.At).ToArray());
     }
 
-    private void QueueAccounts(NpgsqlBatch batch, List<Account> accounts, QueuedText text) =>
+    // A transfer moves only posted and pending amounts; limits and status change by administration alone.
+    private void QueueAccounts(NpgsqlBatch batch, List<Account> accounts) =>
         Add(
             batch,
-            $"update {_schema}.mt_doc_account a set data = u.data::jsonb, mt_version = u.version, mt_last_modified = transaction_timestamp() " +
-            "from unnest(?::uuid[], ?::text[], ?::uuid[]) as u(id, data, version) where a.id = u.id",
+            $"update {_schema}.{AccountsTable.Name} a set debits_posted = u.debits_posted, credits_posted = u.credits_posted, " +
+            "debits_pending = u.debits_pending, credits_pending = u.credits_pending, version = u.version " +
+            "from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) " +
+            "as u(id, debits_posted, credits_posted, debits_pending, credits_pending, version) where a.id = u.id",
             accounts.Select(a => a.Id).ToArray(),
-            text.Add(accounts.Select(a => _serializer.ToJson(a)).ToArray()),
-            accounts.Select(_ => Guid.NewGuid()).ToArray());
+            accounts.Select(a => a.DebitsPosted.Value).ToArray(),
+            accounts.Select(a => a.CreditsPosted.Value).ToArray(),
+            accounts.Select(a => a.DebitsPending.Value).ToArray(),
+            accounts.Select(a => a.CreditsPending.Value).ToArray(),
+            accounts.Select(a => a.Version).ToArray());
 
     private void QueueRecords(NpgsqlBatch batch, List<TransferRecord> records, bool insert, QueuedText text)
     {

@@ -34,10 +34,10 @@ public sealed class AdminWriter
         await using var session = _store.Documents.LightweightSession();
         await session.BeginTransactionAsync(cancellationToken);
         var districts = await RowLocks.LockDistrictsAsync(session, command.DistrictsToLock, cancellationToken);
-        var accounts = await RowLocks.LockAccountsAsync(session, command.AccountsToLock, cancellationToken);
+        var accounts = await RowLocks.LockAccountsAsync(session, _store.Schema, command.AccountsToLock, cancellationToken);
         var view = new LockedView(districts, accounts);
 
-        var now = _store.Time.GetUtcNow();
+        var now = _store.Now();
         var decision = command is AccountCommand
             ? AccountDecider.Decide(command, view, now)
             : DistrictDecider.Decide(command, view, now);
@@ -58,6 +58,7 @@ public sealed class AdminWriter
             session.Store(state!);
         }
 
+        var changedAccounts = new List<Account>();
         foreach (var stream in decision.AccountEvents.GroupBy(e => e.AccountId))
         {
             var state = accounts.GetValueOrDefault(stream.Key);
@@ -67,7 +68,16 @@ public sealed class AdminWriter
             }
 
             AppendOrStart(session, stream.Key, stream.ToArray(), stream.First() is AccountOpened);
-            session.Store(state!);
+            changedAccounts.Add(state!);
+        }
+
+        // The account rows go first, on the session's connection and inside its transaction; the events
+        // and district documents follow with its commit.
+        foreach (var account in changedAccounts)
+        {
+            await using var upsert = AccountsTable.Upsert(_store.Schema, account);
+            upsert.Connection = session.Connection;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await session.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,8 @@ public sealed record Books(
     public static async Task<Books> ReadAsync(TestLedger ledger)
     {
         await using var session = ledger.Store.Documents.QuerySession();
-        var accounts = await session.Query<Account>().ToListAsync();
+        await using var allAccounts = new NpgsqlCommand(AccountsTable.Select("ledger", "true"), session.Connection);
+        var accounts = await AccountsTable.ReadAllAsync(allAccounts, CancellationToken.None);
         var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         var records = await session.Query<TransferRecord>().ToListAsync();
         return new Books(accounts.ToList(), AccountHistory.Number(events.Select(e => e.Data)).ToList(), records.ToList(), await ReadEntriesAsync(session));

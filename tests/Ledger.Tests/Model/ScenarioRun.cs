@@ -125,8 +125,7 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
 
     private async Task CompareAccountsAsync(int step, Op op)
     {
-        await using var session = ledger.Store.Documents.QuerySession();
-        var real = (await session.LoadManyAsync<Account>(CancellationToken.None, model.Accounts.Keys)).ToDictionary(a => a.Id);
+        var real = (await ledger.Reader.GetAccountsAsync(model.Accounts.Keys.ToList(), CancellationToken.None)).ToDictionary(a => a.Id);
         foreach (var expected in model.Accounts.Values)
         {
             var actual = real[expected.Id];

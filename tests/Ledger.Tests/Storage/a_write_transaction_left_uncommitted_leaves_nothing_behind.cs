@@ -28,7 +28,7 @@ public sealed class a_write_transaction_left_uncommitted_leaves_nothing_behind(P
         await using (var other = new NpgsqlConnection(ledger.ConnectionString))
         {
             await other.OpenAsync(token);
-            await using var lockNow = new NpgsqlCommand("select 1 from ledger.mt_doc_account where id = $1 for update nowait", other) { Parameters = { new() { Value = kim } } };
+            await using var lockNow = new NpgsqlCommand("select 1 from ledger.accounts where id = $1 for update nowait", other) { Parameters = { new() { Value = kim } } };
             Assert.Equal(1, await lockNow.ExecuteScalarAsync(token));
         }
 
