@@ -1,10 +1,11 @@
 namespace EPoomasi.Ledger.Accounts;
 
 /// <summary>
-/// Every account event of one transfer transaction — entries posted, holds reserved and released — in
-/// the order they were decided, stored as one event in a stream of its own (the transaction's journal).
+/// Account events of one transfer transaction — entries posted, holds reserved and released — in the
+/// order they were decided. A transaction's journal is a stream of its own holding a few of these, each
+/// with up to 64 of its account events, in order.
 /// <para>
-/// One event per transaction instead of one per account event: each stored event costs PostgreSQL a row,
+/// A few events per transaction instead of one per account event: each stored event costs PostgreSQL a row,
 /// two index entries and a foreign-key check whatever its size, and with two to four account events per
 /// transfer that was the largest share of a batch's time (README, finding 8). An account's own stream
 /// keeps its administrative events (opened, limits, frozen, closed); its whole history is both kinds

@@ -36,7 +36,7 @@ internal static class EntriesTable
             on_behalf_of text,
             channel text not null,
             decided_at timestamptz not null,
-            journal_seq bigint not null,
+            journal_id uuid not null,
             primary key (account_id, version))
         """;
 

@@ -61,8 +61,8 @@ public sealed class LedgerStore : IAsyncDisposable
         }
     }
 
-    // A journal of 1,000 transfers is about 800 kB of JSON, which PostgreSQL compresses as it stores it.
-    // Its default (pglz) spent as long on that as on everything else about the journal; lz4 about a third
+    // Journal events are tens of kB of JSON each, which PostgreSQL compresses as it stores them. Its
+    // default (pglz) spent as long on that as on everything else about the journal; lz4 about a third
     // of it (measured with pg_stat_statements on the batch benchmark: 16.5 -> 12 µs per transfer). Servers
     // built without lz4 keep the default.
     private string CompressJournalsFaster =>

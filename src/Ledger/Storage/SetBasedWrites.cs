@@ -25,6 +25,9 @@ internal sealed class SetBasedWrites(LedgerStore store)
     private readonly string _schema = store.Schema;
     private readonly EventGraph _events = (EventGraph)((StoreOptions)store.Documents.Options).Events;
 
+    /// <summary>Most account events per journal event: about 24,000 characters of JSON, below the large object heap.</summary>
+    private const int JournalChunk = 64;
+
     /// <summary>
     /// Adds the writes to <paramref name="batch"/>. Dispose the result once the batch has run (see <see cref="QueuedText"/>).
     /// </summary>
@@ -53,26 +56,30 @@ internal sealed class SetBasedWrites(LedgerStore store)
 
     private void QueueEvents(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now, QueuedText text)
     {
-        // The journal: one event, in a stream of its own, holding every account event in decision order.
+        // The journal: a stream of its own holding every account event in decision order, JournalChunk to an
+        // event. One event for a whole transaction was one string of megabytes in the gateway (a flood of
+        // 8,000-transfer batches then ran the capped heap out of memory); chunks stay small objects.
         var journal = Guid.CreateVersion7(now);
         var mapping = _events.EventMappingFor(typeof(AccountEventsJournaled));
+        var chunks = events.Chunk(JournalChunk).Select(chunk => _serializer.ToJson(new AccountEventsJournaled(chunk))).ToArray();
         Add(
             batch,
-            $"insert into {_schema}.mt_streams (id, type, version, timestamp, created, tenant_id) values (?, 'journal', 1, ?, ?, ?)",
-            journal, now, now, JasperFx.StorageConstants.DefaultTenantId);
+            $"insert into {_schema}.mt_streams (id, type, version, timestamp, created, tenant_id) values (?, 'journal', ?, ?, ?, ?)",
+            journal, (long)chunks.Length, now, now, JasperFx.StorageConstants.DefaultTenantId);
         Add(
             batch,
             $"insert into {_schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived) " +
-            $"select nextval('{_schema}.mt_events_sequence'), ?, ?, 1, j.data::jsonb, ?, ?, ?, ?, false from unnest(?::text[]) as j(data)",
-            Guid.CreateVersion7(now), journal, mapping.EventTypeName, JasperFx.StorageConstants.DefaultTenantId, now, mapping.DotNetTypeName,
-            text.Add([_serializer.ToJson(new AccountEventsJournaled(events))]));
+            $"select nextval('{_schema}.mt_events_sequence'), j.id, ?, j.version, j.data::jsonb, ?, ?, ?, ?, false " +
+            "from unnest(?::uuid[], ?::bigint[], ?::text[]) as j(id, version, data)",
+            journal, mapping.EventTypeName, JasperFx.StorageConstants.DefaultTenantId, now, mapping.DotNetTypeName,
+            chunks.Select(_ => Guid.CreateVersion7(now)).ToArray(), chunks.Select((_, i) => (long)i + 1).ToArray(), text.Add(chunks));
 
-        QueueEntries(batch, events, accounts, text);
+        QueueEntries(batch, events, accounts, journal, text);
     }
 
-    // The statement lines projected from the journal just queued (the sequence's current value, in this
-    // session): each entry at its account's version, the position statements page by.
-    private void QueueEntries(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, QueuedText text)
+    // The statement lines projected from the journal just queued: each entry at its account's version,
+    // the position statements page by.
+    private void QueueEntries(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, Guid journal, QueuedText text)
     {
         // Each account's new events take the versions just below its new version, in decision order.
         var next = accounts.ToDictionary(a => a.Id, a => a.Version);
@@ -95,9 +102,10 @@ internal sealed class SetBasedWrites(LedgerStore store)
 
         Add(
             batch,
-            $"insert into {_schema}.{EntriesTable.Name} ({EntriesTable.Columns}, journal_seq) " +
-            $"select e.*, currval('{_schema}.mt_events_sequence') from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::smallint[], ?::bigint[], ?::bigint[], " +
+            $"insert into {_schema}.{EntriesTable.Name} ({EntriesTable.Columns}, journal_id) " +
+            "select e.*, ? from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::smallint[], ?::bigint[], ?::bigint[], " +
             "?::uuid[], ?::smallint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e",
+            journal,
             entries.Select(e => e.Entry.AccountId).ToArray(),
             entries.Select(e => e.Version).ToArray(),
             entries.Select(e => e.Entry.TransferId).ToArray(),
