@@ -23,7 +23,7 @@ public sealed class LedgerReader(LedgerStore store)
     /// <summary>The accounts that exist among these ids, in no particular order.</summary>
     public async Task<IReadOnlyList<Account>> GetAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, AccountsTable.Select(store.Schema, "id = any($1)"), accountIds.Distinct().ToArray());
         return await AccountsTable.ReadAllAsync(command, cancellationToken);
     }
@@ -63,7 +63,7 @@ public sealed class LedgerReader(LedgerStore store)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, LedgerLimits.MaxStatementPageSize);
         ArgumentOutOfRangeException.ThrowIfNegative(afterCursor);
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Command(
             connection,
             $"select {EntriesTable.Columns} from {store.Schema}.{EntriesTable.Name} where account_id = $1 and version > $2 order by version limit $3",
@@ -91,18 +91,18 @@ public sealed class LedgerReader(LedgerStore store)
     /// </summary>
     public async Task<Minutes?> GetBalanceAtAsync(Guid accountId, DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        if (!await ExistsAsync(connection, accountId, cancellationToken))
-        {
-            return null;
-        }
-
         // The instant an entry was decided at is the one it records, which is also what statements show.
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Command(
             connection,
             $"select balance_after_minutes from {store.Schema}.{EntriesTable.Name} where account_id = $1 and decided_at <= $2 order by version desc limit 1",
             accountId, instant);
-        return await command.ExecuteScalarAsync(cancellationToken) is long balance ? new Minutes(balance) : Minutes.Zero;
+        if (await command.ExecuteScalarAsync(cancellationToken) is long balance)
+        {
+            return new Minutes(balance);
+        }
+
+        return await ExistsAsync(connection, accountId, cancellationToken) ? Minutes.Zero : null;
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed class LedgerReader(LedgerStore store)
     public async Task<IReadOnlyDictionary<Guid, long>> GetVersionsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken)
     {
         var versions = new Dictionary<Guid, long>(accountIds.Count);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Command(
             connection, $"select id, version from {store.Schema}.{AccountsTable.Name} where id = any($1)", accountIds.Distinct().ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -134,7 +134,7 @@ public sealed class LedgerReader(LedgerStore store)
             return null;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, AccountsTable.Select(store.Schema, "district_id = $1"), districtId);
         var accounts = await AccountsTable.ReadAllAsync(command, cancellationToken);
         var issuance = accounts.Single(a => a.Kind == AccountKind.Issuance);
@@ -153,21 +153,6 @@ public sealed class LedgerReader(LedgerStore store)
     }
 
     private static Minutes Sum(IEnumerable<Minutes> amounts) => amounts.Aggregate(Minutes.Zero, (sum, amount) => sum + amount);
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = store.Documents.Storage.Database.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
 
     private async Task<bool> ExistsAsync(NpgsqlConnection connection, Guid accountId, CancellationToken cancellationToken)
     {

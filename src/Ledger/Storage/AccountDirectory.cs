@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using EPoomasi.Ledger.Accounts;
-using Marten;
 using Npgsql;
 
 namespace EPoomasi.Ledger.Storage;
@@ -13,7 +12,7 @@ namespace EPoomasi.Ledger.Storage;
 /// megabytes of the gateway's capped heap however many members join. An account not found is not
 /// remembered, so one opened later is found then.
 /// </summary>
-internal sealed class AccountDirectory(IDocumentStore documents, string schema)
+internal sealed class AccountDirectory(LedgerStore store)
 {
     /// <summary>Accounts whose district is kept in memory; an account beyond them costs one lookup by id.</summary>
     public const int CachedAccounts = 100_000;
@@ -36,9 +35,8 @@ internal sealed class AccountDirectory(IDocumentStore documents, string schema)
 
         if (missing.Count > 0)
         {
-            await using var connection = documents.Storage.Database.CreateConnection();
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"select id, district_id from {schema}.{AccountsTable.Name} where id = any($1)", connection)
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"select id, district_id from {store.Schema}.{AccountsTable.Name} where id = any($1)", connection)
             {
                 Parameters = { new NpgsqlParameter { Value = missing.ToArray() } },
             };

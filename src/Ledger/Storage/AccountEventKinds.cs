@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EPoomasi.Ledger.Accounts;
 
@@ -18,6 +19,9 @@ internal static class AccountEventKinds
         (typeof(HoldReserved), "hold_reserved"), (typeof(HoldReleased), "hold_released"),
     ];
 
+    /// <summary>Every kind of account event, as the event store must know them.</summary>
+    public static IEnumerable<Type> Types => Kinds.Select(kind => kind.Type);
+
     public static DefaultJsonTypeInfoResolver Resolver() => new() { Modifiers = { MarkKinds } };
 
     private static void MarkKinds(JsonTypeInfo info)
@@ -27,7 +31,7 @@ internal static class AccountEventKinds
             return;
         }
 
-        info.PolymorphismOptions = new JsonPolymorphismOptions { UnknownDerivedTypeHandling = System.Text.Json.Serialization.JsonUnknownDerivedTypeHandling.FailSerialization };
+        info.PolymorphismOptions = new JsonPolymorphismOptions { UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization };
         foreach (var (type, name) in Kinds)
         {
             info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, name));

@@ -42,6 +42,12 @@ internal static class AccountsTable
     /// <summary>The statement that reads accounts matching <paramref name="condition"/> (a SQL clause after <c>where</c>).</summary>
     public static string Select(string schema, string condition) => $"select {Columns} from {schema}.{Name} where {condition}";
 
+    /// <summary>
+    /// Locks and reads the accounts among the ids of parameter <c>$1</c>, in id order: the order every writer
+    /// takes account locks in, so that writers queue but never deadlock.
+    /// </summary>
+    public static string LockByIds(string schema) => Select(schema, "id = any($1) order by id for update");
+
     public static Account Read(NpgsqlDataReader reader) => new()
     {
         Id = reader.GetGuid(0),

@@ -22,7 +22,7 @@ public sealed class LedgerStore : IAsyncDisposable
         Documents = store;
         Time = time;
         Schema = schema;
-        Directory = new AccountDirectory(store, schema);
+        Directory = new AccountDirectory(this);
     }
 
     /// <summary>The PostgreSQL schema holding every table of this ledger.</summary>
@@ -52,8 +52,7 @@ public sealed class LedgerStore : IAsyncDisposable
     public async Task MigrateAsync()
     {
         await Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
-        await using var connection = Documents.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync(CancellationToken.None);
         foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), CompressJournalsFaster })
         {
             await using var command = new NpgsqlCommand(statement, connection);
@@ -68,6 +67,22 @@ public sealed class LedgerStore : IAsyncDisposable
     private string CompressJournalsFaster =>
         "do $$ begin if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then " +
         $"alter table {Schema}.mt_events alter column data set compression lz4; end if; end $$";
+
+    /// <summary>An open connection to the ledger's database, for statements of the ledger's own tables; dispose it.</summary>
+    internal async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = Documents.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Now, to the microsecond: the precision PostgreSQL keeps, so that an instant a write records reads back
@@ -120,8 +135,7 @@ public sealed class LedgerStore : IAsyncDisposable
         options.Events.TimeProvider = time;
         options.Events.AddEventTypes(
         [
-            typeof(AccountOpened), typeof(AccountLimitsChanged), typeof(AccountFrozen), typeof(AccountUnfrozen),
-            typeof(AccountClosed), typeof(EntryPosted), typeof(HoldReserved), typeof(HoldReleased), typeof(AccountEventsJournaled),
+            .. AccountEventKinds.Types, typeof(AccountEventsJournaled),
             typeof(DistrictCreated), typeof(DistrictDefaultsChanged), typeof(MintBudgetChanged), typeof(TrustLimitSet),
         ]);
 

@@ -30,7 +30,7 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
             records.ToDictionary(id => id, _ => (TransferRecord?)null));
 
         await using var batch = transaction.CreateBatch();
-        batch.BatchCommands.Add(Command(AccountsTable.Select(store.Schema, "id = any($1) order by id for update"), sortedAccounts));
+        batch.BatchCommands.Add(Command(AccountsTable.LockByIds(store.Schema), sortedAccounts));
         batch.BatchCommands.Add(Command($"select id, data from {store.Schema}.mt_doc_transferrecord where id = any($1)", records));
 
         var serializer = store.Documents.Options.Serializer();

@@ -21,7 +21,7 @@ internal static class RowLocks
         if (sorted.Length > 0)
         {
             // The session's connection, inside the transaction the session has begun.
-            await using var command = new NpgsqlCommand(AccountsTable.Select(schema, "id = any($1) order by id for update"), session.Connection)
+            await using var command = new NpgsqlCommand(AccountsTable.LockByIds(schema), session.Connection)
             {
                 Parameters = { new NpgsqlParameter { Value = sorted } },
             };

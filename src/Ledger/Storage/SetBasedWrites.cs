@@ -7,7 +7,7 @@ using Npgsql;
 namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
-/// Writes what one transfer transaction decided — its journal (one event holding every account event),
+/// Writes what one transfer transaction decided — its journal (a few events holding every account event),
 /// the statement entries projected from it, account states and transfer records — in a handful of
 /// set-based statements whatever the number of items, sent with the transaction's commit (see
 /// <see cref="WriteTransaction"/>). The profile of the batch benchmark showed PostgreSQL spending most of its

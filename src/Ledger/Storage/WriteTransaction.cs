@@ -21,20 +21,8 @@ internal sealed class WriteTransaction : IAsyncDisposable
 
     private WriteTransaction(NpgsqlConnection connection) => _connection = connection;
 
-    public static async Task<WriteTransaction> OpenAsync(LedgerStore store, CancellationToken cancellationToken)
-    {
-        var connection = store.Documents.Storage.Database.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return new WriteTransaction(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<WriteTransaction> OpenAsync(LedgerStore store, CancellationToken cancellationToken) =>
+        new(await store.OpenConnectionAsync(cancellationToken));
 
     /// <summary>A batch on this transaction's connection; the first one run also begins the transaction.</summary>
     public NpgsqlBatch CreateBatch() => new(_connection);
