@@ -17,9 +17,10 @@ namespace EPoomasi.Ledger.Storage;
 /// </summary>
 public sealed class LedgerStore : IAsyncDisposable
 {
-    private LedgerStore(DocumentStore store, TimeProvider time, string schema)
+    private LedgerStore(DocumentStore store, LedgerConnections connections, TimeProvider time, string schema)
     {
         Documents = store;
+        Connections = connections;
         Time = time;
         Schema = schema;
         Directory = new AccountDirectory(this);
@@ -31,6 +32,9 @@ public sealed class LedgerStore : IAsyncDisposable
     /// <summary>The underlying Marten store.</summary>
     public IDocumentStore Documents { get; }
 
+    /// <summary>Connections for the ledger's own statements, outside Marten's sessions.</summary>
+    internal LedgerConnections Connections { get; }
+
     /// <summary>The district of every account, cached.</summary>
     internal AccountDirectory Directory { get; }
 
@@ -41,8 +45,9 @@ public sealed class LedgerStore : IAsyncDisposable
     public static LedgerStore Open(string connectionString, TimeProvider time, string schema = "ledger")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var store = DocumentStore.For(options => Configure(options, connectionString, time, schema));
-        return new LedgerStore(store, time, schema);
+        var prepared = WithPreparedStatements(connectionString);
+        var store = DocumentStore.For(options => Configure(options, prepared, time, schema));
+        return new LedgerStore(store, new LedgerConnections(prepared), time, schema);
     }
 
     /// <summary>
@@ -68,21 +73,9 @@ public sealed class LedgerStore : IAsyncDisposable
         "do $$ begin if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then " +
         $"alter table {Schema}.mt_events alter column data set compression lz4; end if; end $$";
 
-    /// <summary>An open connection to the ledger's database, for statements of the ledger's own tables; dispose it.</summary>
-    internal async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = Documents.Storage.Database.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>An open connection to the ledger's database, for reading the ledger's own tables; dispose it.</summary>
+    internal ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        Connections.OpenForReadingAsync(cancellationToken);
 
     /// <summary>
     /// Now, to the microsecond: the precision PostgreSQL keeps, so that an instant a write records reads back
@@ -109,11 +102,15 @@ public sealed class LedgerStore : IAsyncDisposable
         return builder.ConnectionString;
     }
 
-    public ValueTask DisposeAsync() => ((DocumentStore)Documents).DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await ((DocumentStore)Documents).DisposeAsync();
+        await Connections.DisposeAsync();
+    }
 
     private static void Configure(StoreOptions options, string connectionString, TimeProvider time, string schema)
     {
-        options.Connection(WithPreparedStatements(connectionString));
+        options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
         // Schema changes happen in MigrateAsync, never lazily on a write path that holds row locks.
         options.AutoCreateSchemaObjects = AutoCreate.None;

@@ -22,7 +22,7 @@ internal sealed class WriteTransaction : IAsyncDisposable
     private WriteTransaction(NpgsqlConnection connection) => _connection = connection;
 
     public static async Task<WriteTransaction> OpenAsync(LedgerStore store, CancellationToken cancellationToken) =>
-        new(await store.OpenConnectionAsync(cancellationToken));
+        new(await store.Connections.OpenForWritingAsync(cancellationToken));
 
     /// <summary>A batch on this transaction's connection; the first one run also begins the transaction.</summary>
     public NpgsqlBatch CreateBatch() => new(_connection);
@@ -50,20 +50,8 @@ internal sealed class WriteTransaction : IAsyncDisposable
     {
         if (!_begun)
         {
-            for (var i = 0; i < Begin.Length; i++)
-            {
-                batch.BatchCommands.Insert(i, new NpgsqlBatchCommand(Begin[i]));
-            }
-
+            batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("begin"));
             _begun = true;
         }
     }
-
-    // Every statement of a transfer transaction finds its rows by key. For a set-based update joined to
-    // an array of a thousand ids, PostgreSQL preferred a hash join over a sequential scan of the whole
-    // table (auto_explain, 90,000 accounts), work that grows with the city rather than with the request;
-    // an id = any(...) filter beside the join did not change its mind. Inside this transaction only,
-    // scans and joins that are not by key are priced out.
-    private static readonly string[] Begin =
-        ["begin", "set local enable_seqscan = off", "set local enable_hashjoin = off", "set local enable_mergejoin = off"];
 }
