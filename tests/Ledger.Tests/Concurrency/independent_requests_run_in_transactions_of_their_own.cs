@@ -1,6 +1,7 @@
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.CreatingTransfer;
+using EPoomasi.Ledger.Writing;
 using Npgsql;
 
 namespace EPoomasi.Ledger.Tests.Concurrency;
@@ -41,6 +42,24 @@ public sealed class independent_requests_run_in_transactions_of_their_own(Postgr
         Assert.Null(results[1].Failure);
         Assert.Equal(TransferResult.Ok, results[1].Outcomes!.Single().Result);
         Assert.Empty(await ledger.Reader.LookupTransfersAsync([kimPays.Id], token));
+    }
+
+    [Fact]
+    public async Task a_group_smaller_than_the_split_threshold_stays_one_transaction()
+    {
+        await using var ledger = await TestLedger.CreateAsync(postgres);
+        var (kimPays, parkPays) = await TwoUnrelatedPaymentsAsync(ledger);
+        var writer = new TransferWriter(ledger.Store, parallelTransactions: 2, minItemsToSplit: 3);
+        var token = TestContext.Current.CancellationToken;
+
+        await using var blocker = await AccountRowLock.TakeAsync(ledger, kimPays.DebitAccountId, token);
+        var both = writer.SubmitManyAsync([[kimPays], [parkPays]], token);
+
+        // Park's payment shares nothing with Kim's, but with the two in one transaction it waits for Kim's lock.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), token);
+        Assert.Empty(await ledger.Reader.LookupTransfersAsync([parkPays.Id], token));
+        await blocker.ReleaseAsync(token);
+        Assert.All(await both, outcomes => Assert.Equal(TransferResult.Ok, outcomes.Single().Result));
     }
 
     private static async Task<(CreateTransfer KimPays, CreateTransfer ParkPays)> TwoUnrelatedPaymentsAsync(TestLedger ledger)

@@ -25,7 +25,8 @@ public sealed class TestLedger : IAsyncDisposable
         ConnectionString = connectionString;
         Clock = clock;
         Store = LedgerStore.Open(connectionString, clock);
-        Transfers = new TransferWriter(Store);
+        // Even two items split when they can, so that every test with concurrent requests exercises split groups.
+        Transfers = new TransferWriter(Store, minItemsToSplit: 2);
         Admin = new AdminWriter(Store);
         Reader = new LedgerReader(Store);
         Expirer = new HoldExpirer(Store, Transfers);
