@@ -78,7 +78,7 @@ echo "== spread at half its peak: $half requests/s"
 bench --scenario spread --rate "$half" --seconds "$seconds" --out "$out/half-load" | tail -n 1
 
 if [ "$history" -gt 0 ]; then
-  stored=$("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -Atc "select count(*) from ledger.mt_doc_transferrecord")
+  stored=$("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -Atc "select count(*) from ledger.transfers")
   echo "== Loading history: $stored transfers stored, batches until $history"
   [ "$stored" -lt "$history" ] && bench --scenario batch --seconds 7200 --until-transfers $(( history - stored )) --out "$out/history-load" | tail -n 1
   echo "== VACUUM (ANALYZE) and CHECKPOINT after loading"

@@ -48,8 +48,7 @@ public sealed class LedgerReader(LedgerStore store)
             throw new ArgumentException($"At most {LedgerLimits.MaxLookupIds} ids per lookup.", nameof(transferIds));
         }
 
-        await using var session = store.Documents.QuerySession();
-        var found = (await session.LoadManyAsync<TransferRecord>(cancellationToken, transferIds.Distinct())).ToDictionary(r => r.Id);
+        var found = (await TransfersTable.LoadAsync(store, transferIds, cancellationToken)).ToDictionary(r => r.Id);
         return transferIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Districts;
-using EPoomasi.Ledger.Transfers;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -12,8 +11,8 @@ namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// The ledger's Marten store: account and district event streams, one journal stream per transfer
-/// transaction, district state documents, transfer records, and two narrow tables of its own (account
-/// states and statement entries), all in one PostgreSQL schema.
+/// transaction, district state documents, and three narrow tables of its own (account states, statement
+/// entries and transfer records), all in one PostgreSQL schema.
 /// </summary>
 public sealed class LedgerStore : IAsyncDisposable
 {
@@ -54,11 +53,13 @@ public sealed class LedgerStore : IAsyncDisposable
     /// Creates or updates the schema. Run it once at start-up, before serving: the store never
     /// changes the schema by itself while it writes.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The schema holds data written in another storage layout.</exception>
     public async Task MigrateAsync()
     {
         await Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), CompressJournalsFaster })
+        await StorageLayout.EnsureCurrentAsync(connection, Schema);
+        foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), TransfersTable.Create(Schema), CompressJournalsFaster })
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await command.ExecuteNonQueryAsync();
@@ -137,10 +138,5 @@ public sealed class LedgerStore : IAsyncDisposable
         ]);
 
         options.Schema.For<District>().Identity(d => d.Id);
-        // Only holds have a hold state or an expiry; partial indexes leave out the plain transfers,
-        // nearly every record, so inserting one touches no index but its key.
-        options.Schema.For<TransferRecord>().Identity(r => r.Id)
-            .Duplicate(r => r.HoldState, configure: index => index.Predicate = "hold_state is not null")
-            .Duplicate(r => r.ExpiresAt, configure: index => index.Predicate = "expires_at is not null");
     }
 }

@@ -31,9 +31,8 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
 
         await using var batch = transaction.CreateBatch();
         batch.BatchCommands.Add(Command(AccountsTable.LockByIds(store.Schema), sortedAccounts));
-        batch.BatchCommands.Add(Command($"select id, data from {store.Schema}.mt_doc_transferrecord where id = any($1)", records));
+        batch.BatchCommands.Add(Command(TransfersTable.Select(store.Schema, "id = any($1)"), records));
 
-        var serializer = store.Documents.Options.Serializer();
         await using var reader = await transaction.ReadAsync(batch, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -44,7 +43,8 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            snapshot.Records[reader.GetGuid(0)] = serializer.FromJson<TransferRecord>(reader, 1);
+            var record = TransfersTable.Read(reader);
+            snapshot.Records[record.Id] = record;
         }
 
         return snapshot;

@@ -143,31 +143,13 @@ internal sealed class SetBasedWrites(LedgerStore store)
             return;
         }
 
-        const string rows = "unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::timestamptz[]) as u(id, data, version, hold_state, expires_at)";
-        object[] columns =
-        [
-            records.Select(r => r.Id).ToArray(),
-            text.Add(records.Select(r => _serializer.ToJson(r)).ToArray()),
-            records.Select(_ => Guid.NewGuid()).ToArray(),
-            records.Select(r => r.HoldState?.ToString()).ToArray(),
-            records.Select(r => r.ExpiresAt).ToArray(),
-        ];
-        if (insert)
+        var columns = TransfersTable.ColumnArrays(records);
+        foreach (var texts in columns.OfType<string?[]>())
         {
-            Add(
-                batch,
-                $"insert into {_schema}.mt_doc_transferrecord (id, data, mt_version, mt_dotnet_type, mt_last_modified, hold_state, expires_at) " +
-                $"select u.id, u.data::jsonb, u.version, ?, transaction_timestamp(), u.hold_state, u.expires_at from {rows}",
-                [typeof(TransferRecord).FullName!, .. columns]);
+            text.Add(texts);
         }
-        else
-        {
-            Add(
-                batch,
-                $"update {_schema}.mt_doc_transferrecord r set data = u.data::jsonb, mt_version = u.version, " +
-                $"mt_last_modified = transaction_timestamp(), hold_state = u.hold_state, expires_at = u.expires_at from {rows} where r.id = u.id",
-                columns);
-        }
+
+        Add(batch, insert ? TransfersTable.Insert(_schema) : TransfersTable.Update(_schema), columns);
     }
 
     // The statements read best with their values in order, as Marten's '?' placeholders; PostgreSQL wants $1, $2, ...

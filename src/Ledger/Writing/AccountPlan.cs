@@ -106,8 +106,7 @@ internal sealed class AccountPlan
             return [];
         }
 
-        await using var session = store.Documents.QuerySession();
-        var records = await session.LoadManyAsync<TransferRecord>(cancellationToken, ids);
+        var records = await TransfersTable.LoadAsync(store, ids, cancellationToken);
         return records.ToDictionary(r => r.Id);
     }
 

@@ -23,7 +23,8 @@ public sealed record Books(
         await using var allAccounts = new NpgsqlCommand(AccountsTable.Select("ledger", "true"), session.Connection);
         var accounts = await AccountsTable.ReadAllAsync(allAccounts, CancellationToken.None);
         var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
-        var records = await session.Query<TransferRecord>().ToListAsync();
+        await using var allRecords = new NpgsqlCommand(TransfersTable.Select("ledger", "true"), session.Connection);
+        var records = await TransfersTable.ReadAllAsync(allRecords, CancellationToken.None);
         return new Books(accounts.ToList(), AccountHistory.Number(events.Select(e => e.Data)).ToList(), records.ToList(), await ReadEntriesAsync(session));
     }
 

@@ -1,6 +1,5 @@
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Writing;
-using Marten;
 
 namespace EPoomasi.Ledger.Transfers.ExpiringHold;
 
@@ -16,16 +15,7 @@ public sealed class HoldExpirer(LedgerStore store, TransferWriter writer)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxHolds, 1);
         var now = store.Now();
-        IReadOnlyList<Guid> due;
-        await using (var session = store.Documents.QuerySession())
-        {
-            due = await session.Query<TransferRecord>()
-                .Where(r => r.HoldState == HoldState.Pending && r.ExpiresAt <= now)
-                .OrderBy(r => r.ExpiresAt)
-                .Select(r => r.Id)
-                .Take(maxHolds)
-                .ToListAsync(cancellationToken);
-        }
+        var due = await TransfersTable.DuePendingHoldsAsync(store, now, maxHolds, cancellationToken);
 
         if (due.Count == 0)
         {

@@ -1,0 +1,47 @@
+using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger.Tests.Harness;
+using Npgsql;
+
+namespace EPoomasi.Ledger.Tests.Storage;
+
+public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture postgres) : LedgerTest(postgres)
+{
+    [Fact]
+    public async Task a_schema_of_the_current_layout_migrates_again_without_complaint()
+    {
+        await Ledger.OpenMemberAsync("mapo", startHours: 1);
+
+        await using var restarted = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
+        await restarted.MigrateAsync();
+    }
+
+    [Fact]
+    public async Task events_without_a_layout_mark_are_refused_with_what_to_do()
+    {
+        await Ledger.OpenMemberAsync("mapo", startHours: 1);
+        await ExecuteAsync("drop table ledger.storage_layout");
+
+        await using var earlier = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(earlier.MigrateAsync);
+        Assert.Contains("earlier storage layout", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("empty database", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task another_layout_mark_is_refused()
+    {
+        await ExecuteAsync($"update ledger.storage_layout set version = {StorageLayout.Current + 1}");
+
+        await using var later = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(later.MigrateAsync);
+        Assert.Contains($"storage layout {StorageLayout.Current + 1}", refusal.Message, StringComparison.Ordinal);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Ledger.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
