@@ -142,12 +142,23 @@ public sealed class TransferWriter
         // The group's plan serves the first attempt; a retry plans again, as the race it lost may have been
         // a lock set that grew (a record or account that appeared in between).
         var plan = groupPlan?.For(batches.SelectMany(b => b));
+        // Each attempt first takes its items' ids to be new, as nearly all are, and lets the records' key prove
+        // it; when that proves nothing, or the key shows an id decided before, it decides again at once with
+        // every id looked up, in a fresh transaction, before anything else counts as a lost race.
         return _retry.ExecuteAsync(
             async token =>
             {
                 var attemptPlan = plan ?? await AccountPlan.MakeAsync(_store, batches.SelectMany(b => b).ToList(), token);
                 plan = null;
-                return await WriteOnceAsync(batches, attemptPlan, i => abandoned(part.Batches[i].BatchIndex), token);
+                bool Abandoned(int i) => abandoned(part.Batches[i].BatchIndex);
+                try
+                {
+                    return await WriteOnceAsync(batches, attemptPlan, Ids.AssumedNew, Abandoned, token);
+                }
+                catch (Exception exception) when (IdsNotShownNewException.Caused(exception))
+                {
+                    return await WriteOnceAsync(batches, attemptPlan, Ids.LookedUp, Abandoned, token);
+                }
             },
             cancellationToken).AsTask();
     }
@@ -196,17 +207,25 @@ public sealed class TransferWriter
     }
 
     private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(
-        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, AccountPlan plan, Func<int, bool> abandoned, CancellationToken cancellationToken)
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, AccountPlan plan, Ids ids, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
-        var commands = batches.SelectMany(b => b);
+        var ownIds = batches.SelectMany(b => b).Select(c => c.Id).Where(id => id != Guid.Empty).ToHashSet();
 
         await using var transaction = await WriteTransaction.OpenAsync(_store, cancellationToken);
-        var recordIds = commands.Select(c => c.Id).Where(id => id != Guid.Empty).Concat(plan.ReferencedRecords);
+        var recordIds = ids == Ids.AssumedNew ? plan.ReferencedRecords : ownIds.Concat(plan.ReferencedRecords);
         var (accounts, records) = await LockedSnapshot.ReadAsync(transaction, _store, plan.Accounts, recordIds, cancellationToken);
+        if (ids == Ids.AssumedNew)
+        {
+            foreach (var id in ownIds) records.TryAdd(id, null);
+        }
 
         var now = _store.Now();
         var workingSet = new LedgerWorkingSet(accounts, records);
         var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
+        if (ids == Ids.AssumedNew)
+        {
+            EnsureEachIdGetsANewRecord(batches, outcomes, workingSet, records);
+        }
 
         await using (var writes = transaction.CreateBatch())
         using (_writes.Queue(writes, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now))
@@ -221,6 +240,32 @@ public sealed class TransferWriter
         }
 
         return outcomes;
+    }
+
+    // An id assumed new is proved new only by inserting its record, which fails on the key if the id was
+    // decided before. A decision that inserts none (a rejection that is not remembered, say) proves nothing,
+    // and might answer differently from the id's original outcome: then the transaction starts over with
+    // every id looked up.
+    private static void EnsureEachIdGetsANewRecord(
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<TransferOutcome>?[] outcomes, LedgerWorkingSet workingSet,
+        Dictionary<Guid, TransferRecord?> recordsBefore)
+    {
+        var inserted = workingSet.ChangedRecords.Where(r => recordsBefore[r.Id] is null).Select(r => r.Id).ToHashSet();
+        for (var b = 0; b < batches.Count; b++)
+        {
+            if (outcomes[b] is null) continue;
+            foreach (var command in batches[b])
+            {
+                if (command.Id != Guid.Empty && !inserted.Contains(command.Id)) throw new IdsNotShownNewException(command.Id);
+            }
+        }
+    }
+
+    // Whether a transaction looks its items' ids up, or takes them to be new and lets the key prove it.
+    private enum Ids
+    {
+        AssumedNew,
+        LookedUp,
     }
 }
 
