@@ -31,7 +31,10 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
 
         await using var batch = transaction.CreateBatch();
         batch.BatchCommands.Add(Command(AccountsTable.LockByIds(store.Schema), sortedAccounts));
-        batch.BatchCommands.Add(Command(TransfersTable.Select(store.Schema, "id = any($1)"), records));
+        if (records.Length > 0)
+        {
+            batch.BatchCommands.Add(Command(TransfersTable.Select(store.Schema, "id = any($1)"), records));
+        }
 
         await using var reader = await transaction.ReadAsync(batch, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -40,11 +43,14 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
             snapshot.Accounts[account.Id] = account;
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // The records' statement is left out when no id is asked for: it cost PostgreSQL a planning each time.
+        if (await reader.NextResultAsync(cancellationToken))
         {
-            var record = TransfersTable.Read(reader);
-            snapshot.Records[record.Id] = record;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var record = TransfersTable.Read(reader);
+                snapshot.Records[record.Id] = record;
+            }
         }
 
         return snapshot;

@@ -16,19 +16,20 @@ public sealed class write_transactions_plan_by_key_only(PostgresFixture postgres
 
         await using (var writing = await ledger.Store.Connections.OpenForWritingAsync(token))
         {
-            Assert.Equal(["off", "off", "off"], await SettingsAsync(writing, token));
+            Assert.Equal(["off", "off", "off", "force_generic_plan"], await SettingsAsync(writing, token));
         }
 
         await using var reading = await ledger.Store.Connections.OpenForReadingAsync(token);
-        Assert.Equal(["on", "on", "on"], await SettingsAsync(reading, token));
+        Assert.Equal(["on", "on", "on", "auto"], await SettingsAsync(reading, token));
     }
 
     private static async Task<string[]> SettingsAsync(NpgsqlConnection connection, CancellationToken token)
     {
         await using var command = new NpgsqlCommand(
-            "select current_setting('enable_seqscan'), current_setting('enable_hashjoin'), current_setting('enable_mergejoin')", connection);
+            "select current_setting('enable_seqscan'), current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), current_setting('plan_cache_mode')",
+            connection);
         await using var reader = await command.ExecuteReaderAsync(token);
         Assert.True(await reader.ReadAsync(token));
-        return [reader.GetString(0), reader.GetString(1), reader.GetString(2)];
+        return [reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)];
     }
 }
