@@ -209,23 +209,23 @@ public sealed class TransferWriter
     private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(
         IReadOnlyList<IReadOnlyList<TransferCommand>> batches, AccountPlan plan, Ids ids, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
+        // Ids the transaction reads anyway, as records its items refer to (an expiry names its hold by the
+        // hold's id), are read, not assumed.
         var ownIds = batches.SelectMany(b => b).Select(c => c.Id).Where(id => id != Guid.Empty).ToHashSet();
+        var assumedNew = ids == Ids.AssumedNew ? ownIds.Except(plan.ReferencedRecords).ToHashSet() : [];
 
         await using var transaction = await WriteTransaction.OpenAsync(_store, cancellationToken);
-        var recordIds = ids == Ids.AssumedNew ? plan.ReferencedRecords : ownIds.Concat(plan.ReferencedRecords);
-        var (accounts, records) = await LockedSnapshot.ReadAsync(transaction, _store, plan.Accounts, recordIds, cancellationToken);
-        if (ids == Ids.AssumedNew)
+        var (accounts, records) = await LockedSnapshot.ReadAsync(
+            transaction, _store, plan.Accounts, ownIds.Except(assumedNew).Concat(plan.ReferencedRecords), cancellationToken);
+        foreach (var id in assumedNew)
         {
-            foreach (var id in ownIds) records.TryAdd(id, null);
+            records[id] = null;
         }
 
         var now = _store.Now();
         var workingSet = new LedgerWorkingSet(accounts, records);
         var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
-        if (ids == Ids.AssumedNew)
-        {
-            EnsureEachIdGetsANewRecord(batches, outcomes, workingSet, records);
-        }
+        EnsureEachIdGetsANewRecord(assumedNew, batches, outcomes, workingSet);
 
         await using (var writes = transaction.CreateBatch())
         using (_writes.Queue(writes, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now))
@@ -247,16 +247,22 @@ public sealed class TransferWriter
     // and might answer differently from the id's original outcome: then the transaction starts over with
     // every id looked up.
     private static void EnsureEachIdGetsANewRecord(
-        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<TransferOutcome>?[] outcomes, LedgerWorkingSet workingSet,
-        Dictionary<Guid, TransferRecord?> recordsBefore)
+        HashSet<Guid> assumedNew, IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<TransferOutcome>?[] outcomes,
+        LedgerWorkingSet workingSet)
     {
-        var inserted = workingSet.ChangedRecords.Where(r => recordsBefore[r.Id] is null).Select(r => r.Id).ToHashSet();
+        if (assumedNew.Count == 0)
+        {
+            return;
+        }
+
+        // Every record of an id assumed new is an insert: nothing was read for it.
+        var inserted = workingSet.ChangedRecords.Select(r => r.Id).ToHashSet();
         for (var b = 0; b < batches.Count; b++)
         {
             if (outcomes[b] is null) continue;
             foreach (var command in batches[b])
             {
-                if (command.Id != Guid.Empty && !inserted.Contains(command.Id)) throw new IdsNotShownNewException(command.Id);
+                if (assumedNew.Contains(command.Id) && !inserted.Contains(command.Id)) throw new IdsNotShownNewException(command.Id);
             }
         }
     }
