@@ -1,12 +1,38 @@
 using EPoomasi.Gateway.Hosting;
 using EPoomasi.Gateway.Limits;
 using EPoomasi.Gateway.Security;
+using EPoomasi.LocalPostgres;
 
 namespace EPoomasi.Gateway;
 
 /// <summary>Builds the gateway; <c>Program</c> runs it, and end-to-end tests start it on ports of their own.</summary>
 public static class GatewayApp
 {
+    /// <summary>
+    /// Runs the gateway until it is stopped; the process's exit code. A failure a person can fix (a port
+    /// in use, a data folder PostgreSQL cannot reach) is told in plain words, without a stack trace.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        var app = Create(args);
+        if (ListeningPorts.FindBusy(app.Configuration) is { } busy)
+        {
+            Console.Error.WriteLine(busy);
+            return 2;
+        }
+
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (LocalPostgresException cannotStart)
+        {
+            Console.Error.WriteLine(cannotStart.Message);
+            return 1;
+        }
+    }
+
     /// <param name="args">Command-line arguments: configuration overrides.</param>
     /// <param name="configure">A last word on the host before it is built, e.g. a test's log capture.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -1,3 +1,3 @@
 using EPoomasi.Gateway;
 
-GatewayApp.Create(args).Run();
+return GatewayApp.Run(args);

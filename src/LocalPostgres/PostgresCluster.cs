@@ -15,7 +15,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 {
     private readonly string _bin;
     private readonly bool _deleteOnDispose;
-    private bool _running;
+
+    // True only while a server this process started is running: a process stops only its own server,
+    // never one it found running (another gateway's, say).
+    private bool _startedHere;
 
     private PostgresCluster(string bin, string dataDirectory, int port, bool deleteOnDispose)
     {
@@ -43,11 +46,15 @@ public sealed class PostgresCluster : IAsyncDisposable
     // Administrative connections are not pooled: a pooled one outlives a restart of the server and fails once.
     private string AdminConnectionString => ConnectionString() + ";Pooling=false";
 
-    /// <summary>A throwaway cluster in a new temporary directory, removed on dispose. Durability is traded for speed.</summary>
-    public static Task<PostgresCluster> StartTemporaryAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A throwaway cluster in a new temporary directory, removed on dispose. Durability is traded for speed.
+    /// Throwaway clusters whose owning process has died (a killed test run) are stopped and removed first.
+    /// </summary>
+    public static async Task<PostgresCluster> StartTemporaryAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "epoomasi-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        return StartAsync(directory, FreePort(), deleteOnDispose: true, cancellationToken);
+        await TemporaryClusters.SweepAbandonedAsync(directory => StopAbandonedAsync(directory), cancellationToken);
+        var directory = TemporaryClusters.Claim();
+        return await StartAsync(directory, FreePort(), deleteOnDispose: true, cancellationToken);
     }
 
     /// <summary>A cluster that keeps its data in <paramref name="dataDirectory"/> across restarts, fsync on.</summary>
@@ -79,12 +86,16 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Stops the server (fast shutdown: open transactions roll back).</summary>
     public async Task StopAsync()
     {
-        if (_running)
+        if (_startedHere)
         {
-            await RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"], CancellationToken.None);
-            _running = false;
+            // A server already gone (stopped by hand, say) is what stopping wanted: not an error.
+            await RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"], CancellationToken.None, check: false);
+            _startedHere = false;
         }
     }
+
+    /// <summary>True when this process started the server (false when it found one already running and uses it).</summary>
+    public bool StartedHere => _startedHere;
 
     /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
@@ -96,9 +107,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (_deleteOnDispose && Directory.Exists(DataDirectory))
+        if (_deleteOnDispose)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            TemporaryClusters.Release(DataDirectory);
         }
     }
 
@@ -111,6 +122,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         if (RunningAsRoot)
         {
             await RunProcessAsync("chown", ["postgres:postgres", directory], cancellationToken);
+            await EnsurePostgresUserCanReachAsync(directory, cancellationToken);
         }
 
         if (!File.Exists(Path.Combine(directory, "PG_VERSION")))
@@ -124,10 +136,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        // A persistent cluster may still be running from a process that was killed: use it as it is.
+        // A persistent cluster may still be running, from a process that was killed or another gateway on
+        // the same folder: use it as it is, and leave stopping it to whoever started it.
         if (await RunAsync("pg_ctl", ["status", "-D", DataDirectory], cancellationToken, check: false) == 0)
         {
-            _running = true;
             return;
         }
 
@@ -139,7 +151,42 @@ public sealed class PostgresCluster : IAsyncDisposable
             Durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         await RunAsync("pg_ctl", ["start", "-D", DataDirectory, "-w", "-t", "60",
             "-l", Path.Combine(DataDirectory, "server.log"), "-o", options], cancellationToken);
-        _running = true;
+        _startedHere = true;
+    }
+
+    private static async Task StopAbandonedAsync(string directory)
+    {
+        var bin = PostgresBinaries.Locate();
+        var pgCtl = Path.Combine(bin, "pg_ctl");
+        string[] stop = ["stop", "-D", directory, "-m", "immediate", "-w"];
+        await (RunningAsRoot
+            ? RunProcessAsync("runuser", ["-u", "postgres", "--", pgCtl, .. stop], CancellationToken.None, check: false)
+            : RunProcessAsync(pgCtl, stop, CancellationToken.None, check: false));
+    }
+
+    // PostgreSQL runs as the postgres user, who must be able to enter every folder above its data
+    // directory: a checkout under /root or in a mode-700 temporary folder is closed to it.
+    private static async Task EnsurePostgresUserCanReachAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-w", directory, "-a", "-x", directory], cancellationToken, check: false) == 0)
+        {
+            return;
+        }
+
+        var blocked = directory;
+        for (var parent = Path.GetDirectoryName(directory); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-x", parent], cancellationToken, check: false) != 0)
+            {
+                blocked = parent;
+            }
+        }
+
+        throw new LocalPostgresException(
+            $"PostgreSQL must run as the 'postgres' user here (this process is root), and that user cannot enter {blocked}, " +
+            $"so it cannot use the data folder {directory}. Do one of these: let it in (chmod o+x {blocked}); " +
+            "choose a data folder it can reach (Ledger__DataDirectory=/var/lib/epoomasi/postgres); " +
+            "or use a PostgreSQL server of your own (Ledger__ConnectionString=\"Host=...;Database=...\").");
     }
 
     private Task<int> RunAsync(string program, string[] arguments, CancellationToken cancellationToken, bool check = true)

@@ -8,6 +8,7 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(EPoomasi.Gateway.Tests.GatewayFixture))]
 
@@ -116,7 +117,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         StartGatewayAsync(DatabaseConnectionString, settings);
 
     /// <summary>A gateway on free loopback ports over <paramref name="connectionString"/>, trusting the test key, started.</summary>
-    public static async Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartGatewayAsync(string connectionString, params string[] settings)
+    public static Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartGatewayAsync(string connectionString, params string[] settings) =>
+        StartGatewayAsync(connectionString, null, settings);
+
+    /// <summary>A second gateway on the same database whose every log line goes to <paramref name="logs"/> as well.</summary>
+    public Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartLoggingAsync(LogCapture logs, params string[] settings) =>
+        StartGatewayAsync(DatabaseConnectionString, builder => builder.Logging.AddProvider(logs), settings);
+
+    private static async Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartGatewayAsync(
+        string connectionString, Action<WebApplicationBuilder>? configure, string[] settings)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -128,7 +137,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Critical",
             .. AuthArgs,
             .. settings,
-        ]);
+        ], configure);
         await app.StartAsync();
         return (app, GrpcChannel.ForAddress(grpc), http);
     }

@@ -8,7 +8,7 @@ public sealed class a_forged_expired_or_misdirected_token_is_refused(GatewayFixt
 {
     private static readonly GetTrialBalanceRequest AnyRead = new() { DistrictId = "mapo" };
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task no_token_is_unauthenticated()
     {
         var error = await CallAsync(null);
@@ -16,7 +16,7 @@ public sealed class a_forged_expired_or_misdirected_token_is_refused(GatewayFixt
         Assert.Equal((StatusCode.Unauthenticated, "No identity: send 'authorization: Bearer <token>'."), (error.StatusCode, error.Status.Detail));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task an_expired_token_is_unauthenticated_and_says_so()
     {
         var expired = GatewayFixture.Issuer.Issue(Role.Auditor, "auditor:late", null, [], TimeSpan.FromMinutes(-5)).Token;
@@ -26,7 +26,7 @@ public sealed class a_forged_expired_or_misdirected_token_is_refused(GatewayFixt
         Assert.Equal((StatusCode.Unauthenticated, "The token was refused: it has expired."), (error.StatusCode, error.Status.Detail));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_token_signed_with_another_key_is_unauthenticated()
     {
         var forger = GatewayFixture.IssuerFor(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("a-forgers-own-key-of-32-bytes-long!")));
@@ -37,7 +37,7 @@ public sealed class a_forged_expired_or_misdirected_token_is_refused(GatewayFixt
         Assert.Equal((StatusCode.Unauthenticated, "The token was refused: its signature does not verify."), (error.StatusCode, error.Status.Detail));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_token_for_another_audience_is_unauthenticated()
     {
         var elsewhere = GatewayFixture.Issuer.Issue(Role.Auditor, "auditor:e2e", null, [], TimeSpan.FromHours(1), audience: "another-service").Token;
@@ -47,7 +47,7 @@ public sealed class a_forged_expired_or_misdirected_token_is_refused(GatewayFixt
         Assert.Equal((StatusCode.Unauthenticated, "The token was refused: it is meant for another audience."), (error.StatusCode, error.Status.Detail));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task garbage_in_the_authorization_header_is_unauthenticated_not_a_crash()
     {
         var error = await CallAsync("not.a.jwt");

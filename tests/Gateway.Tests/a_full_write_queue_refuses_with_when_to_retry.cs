@@ -8,7 +8,7 @@ public sealed class a_full_write_queue_refuses_with_when_to_retry(GatewayFixture
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task past_the_items_waiting_for_a_transaction_a_batch_is_refused_unapplied_and_succeeds_when_retried()
     {
         var district = await Seed.DistrictAsync(gateway);

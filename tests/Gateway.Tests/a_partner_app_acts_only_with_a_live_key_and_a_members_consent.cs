@@ -8,7 +8,7 @@ public sealed class a_partner_app_acts_only_with_a_live_key_and_a_members_consen
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_rotated_out_and_revoked_key_is_refused_while_the_new_key_works()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -31,7 +31,7 @@ public sealed class a_partner_app_acts_only_with_a_live_key_and_a_members_consen
         Assert.Equal(60, withNewKey.Account.BalanceMinutes);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task without_a_members_token_an_app_reaches_only_the_accounts_granted_to_it_and_loses_them_when_revoked()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -56,7 +56,7 @@ public sealed class a_partner_app_acts_only_with_a_live_key_and_a_members_consen
         Assert.Equal(StatusCode.PermissionDenied, afterRevoke.StatusCode);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_transfer_made_by_an_app_is_recorded_as_the_app_acting_for_the_member()
     {
         var district = await Seed.DistrictAsync(gateway);

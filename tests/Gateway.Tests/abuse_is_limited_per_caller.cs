@@ -9,7 +9,7 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_member_over_their_rate_gets_resource_exhausted_with_when_to_retry_and_others_are_unaffected()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -21,25 +21,38 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         var auditor = new LedgerService.LedgerServiceClient(GatewayFixture.As(channel, GatewayFixture.Auditor));
         var read = new GetAccountRequest { AccountId = account };
 
-        // The bucket holds two requests and refills one per second.
-        await member.GetAccountAsync(read, cancellationToken: Ct);
-        await member.GetAccountAsync(read, cancellationToken: Ct);
-        var throttled = await Assert.ThrowsAsync<RpcException>(() => member.GetAccountAsync(read, cancellationToken: Ct).ResponseAsync);
+        // The bucket holds two requests and refills one per second: of twenty sent at once, however slow the
+        // machine, most are refused.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            try
+            {
+                await member.GetAccountAsync(read, cancellationToken: Ct);
+                return null;
+            }
+            catch (RpcException refused)
+            {
+                return refused;
+            }
+        }));
         var someoneElse = await auditor.GetAccountAsync(read, cancellationToken: Ct);
 
-        Assert.Equal(StatusCode.ResourceExhausted, throttled.StatusCode);
-        var retry = throttled.GetRpcStatus()!.GetDetail<RetryInfo>();
+        var refusals = attempts.OfType<RpcException>().ToList();
+        Assert.InRange(refusals.Count, 10, 19);
+        Assert.All(refusals, r => Assert.Equal(StatusCode.ResourceExhausted, r.StatusCode));
+        var retry = refusals[0].GetRpcStatus()!.GetDetail<RetryInfo>();
         Assert.InRange(retry.RetryDelay.ToTimeSpan(), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2));
         Assert.Equal(0, someoneElse.Account.BalanceMinutes);
 
         using var json = new HttpClient { BaseAddress = http };
         json.DefaultRequestHeaders.Authorization = new("Bearer", GatewayFixture.Member(district, account));
-        var overHttp = await json.GetAsync(new Uri($"/v1/accounts/{account}", UriKind.Relative), Ct);
-        Assert.Equal(HttpStatusCode.TooManyRequests, overHttp.StatusCode);
-        Assert.NotNull(overHttp.Headers.RetryAfter);
+        var overHttp = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => json.GetAsync(new Uri($"/v1/accounts/{account}", UriKind.Relative), Ct)));
+        var tooMany = overHttp.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.InRange(tooMany.Count, 10, 20);
+        Assert.All(tooMany, r => Assert.NotNull(r.Headers.RetryAfter));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_call_without_a_deadline_gets_the_default_one_and_is_cut_off_at_the_database()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -61,7 +74,7 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task oversized_messages_and_batches_are_refused_before_they_reach_the_ledger()
     {
         var district = await Seed.DistrictAsync(gateway);

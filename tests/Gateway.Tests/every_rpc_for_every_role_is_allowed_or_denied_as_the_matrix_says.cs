@@ -64,7 +64,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task each_caller_is_allowed_exactly_what_the_table_says()
     {
         var world = await World.BuildAsync(gateway);
@@ -92,7 +92,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_public_exceptions_answer_without_a_token()
     {
         var health = await new Health.HealthClient(gateway.Invoker(null)).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
@@ -188,10 +188,17 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         await ledger.GetBalanceAtAsync(new GetBalanceAtRequest { AccountId = _account, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow) }, deadline: deadline);
                         break;
                     case "LedgerService/WatchAccount":
-                        // An allowed watch stays open until its deadline; a denied one fails at once.
-                        using (var watch = ledger.WatchAccount(new WatchAccountRequest { AccountId = _account }, deadline: DateTime.UtcNow.AddMilliseconds(400)))
+                        // An allowed watch answers with its headers once it is established and then stays open;
+                        // a denied one fails. Either comes well within the call's deadline, so a refused stream
+                        // that hung would show here as DEADLINE_EXCEEDED.
+                        using (var watch = ledger.WatchAccount(new WatchAccountRequest { AccountId = _account }, deadline: deadline))
                         {
-                            await watch.ResponseStream.MoveNext(CancellationToken.None);
+                            // An established watch says where it starts; a refusal's headers end the call instead.
+                            var headers = await watch.ResponseHeadersAsync;
+                            if (headers.Get(Feed.WatchHeaders.AfterPosition) is null)
+                            {
+                                await watch.ResponseStream.MoveNext(CancellationToken.None);
+                            }
                         }
 
                         break;

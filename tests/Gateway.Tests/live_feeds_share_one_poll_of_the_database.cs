@@ -9,7 +9,7 @@ public sealed class live_feeds_share_one_poll_of_the_database(GatewayFixture gat
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_hundred_waiting_feeds_cost_about_one_query_per_interval_and_each_gets_its_entry()
     {
         // A database and gateway of their own, so that the database's count of transactions is theirs alone.

@@ -9,7 +9,7 @@ namespace EPoomasi.Gateway.Tests;
 
 public sealed class no_secret_reaches_the_logs_and_denials_do(GatewayFixture gateway)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task tokens_and_api_keys_never_appear_in_any_log_line_and_a_denial_names_who_and_the_correlation_id()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -10,7 +10,7 @@ public sealed class requests_beyond_the_bytes_in_flight_are_refused_unread(Gatew
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task while_one_request_holds_the_budget_another_is_refused_at_once_and_runs_once_it_finishes()
     {
         var (district, kim, lee) = await MembersAsync();
@@ -38,7 +38,7 @@ public sealed class requests_beyond_the_bytes_in_flight_are_refused_unread(Gatew
         Assert.Equal(600 - 140, balance.Account.BalanceMinutes);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_compressed_request_counts_as_the_largest_allowed_however_small_it_is()
     {
         var (district, kim, lee) = await MembersAsync();

@@ -8,7 +8,7 @@ namespace EPoomasi.Gateway.Tests;
 /// </summary>
 public sealed class the_benchmark_harness_runs_every_scenario(GatewayFixture gateway)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lengthy)]
     public async Task each_scenario_moves_minutes_without_errors_and_the_report_is_written()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -9,7 +9,7 @@ namespace EPoomasi.Gateway.Tests;
 
 public sealed class the_circuit_opens_while_the_database_is_down_and_closes_by_itself
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task calls_get_unavailable_the_circuit_then_answers_at_once_and_after_a_restart_calls_succeed_again()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -4,7 +4,7 @@ namespace EPoomasi.Gateway.Tests;
 
 public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_demo_runs_every_step_against_a_real_gateway_and_the_books_balance()
     {
         using var cli = new Cli.Gateway(gateway.GrpcAddress.ToString());
@@ -31,7 +31,7 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
         Assert.Equal(1, text.Split('\n').Count(line => line.Contains("REFUSED", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task every_response_carries_the_callers_correlation_id()
     {
         using var http = new HttpClient { BaseAddress = gateway.HttpAddress };

@@ -5,7 +5,7 @@ namespace EPoomasi.Gateway.Tests;
 /// <summary>The contract in proto/ is buf STANDARD lint clean, with the buf version pinned in eng/buf.</summary>
 public sealed class the_contract_passes_buf_lint
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task buf_lint_standard_finds_nothing()
     {
         var root = RepositoryRoot();

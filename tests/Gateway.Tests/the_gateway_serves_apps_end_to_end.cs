@@ -14,7 +14,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task health_reports_serving_while_the_database_answers()
     {
         var health = new Health.HealthClient(gateway.Channel);
@@ -24,7 +24,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task reflection_lists_the_ledger_services()
     {
         var reflection = new ServerReflection.ServerReflectionClient(gateway.Invoker(GatewayFixture.Auditor));
@@ -39,7 +39,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Contains("epoomasi.ledger.v1.AdministrationService", services);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_web_partner_pays_and_reads_over_http_json_with_int64_as_strings()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -59,7 +59,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal("45", account.GetProperty("account").GetProperty("balanceMinutes").GetString());
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task rich_errors_reach_http_json_callers_too()
     {
         using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
@@ -72,7 +72,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal("type.googleapis.com/google.rpc.BadRequest", body.GetProperty("details")[0].GetProperty("@type").GetString());
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_browser_app_calls_over_grpc_web()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -91,7 +91,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal(30, account.Account.BalanceMinutes);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task bad_input_is_invalid_argument_with_every_field_violation()
     {
         var request = new CreateTransfersRequest
@@ -106,7 +106,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal(["transfers[0].hold_timeout_seconds", "transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_rule_broken_by_a_single_call_is_an_error_with_its_reason_code()
     {
         var unknownHold = new PostHoldRequest { PostId = Guid.NewGuid().ToString(), HoldId = Guid.NewGuid().ToString() };
@@ -118,7 +118,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal(StatusCode.NotFound, missingAccount.StatusCode);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_batch_answers_per_item_and_a_retried_id_returns_its_original_outcome()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -138,7 +138,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal(30, (await gateway.Ledger(GatewayFixture.Auditor).GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct)).Account.BalanceMinutes);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_live_feed_delivers_a_transfer_made_by_another_client()
     {
         var district = await Seed.DistrictAsync(gateway);
@@ -156,7 +156,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         Assert.Equal((payment.TransferId, 25L, 25L, EntrySide.Credit), (entry.TransferId, entry.AmountMinutes, entry.BalanceAfterMinutes, entry.Side));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_call_past_its_deadline_is_cut_off_at_the_database_and_changes_nothing()
     {
         var district = await Seed.DistrictAsync(gateway);

@@ -5,7 +5,7 @@ namespace EPoomasi.Gateway.Tests;
 
 public sealed class with_no_database_configured_the_gateway_keeps_its_own
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task it_starts_a_private_postgres_and_the_data_survives_a_restart()
     {
         var ct = TestContext.Current.CancellationToken;

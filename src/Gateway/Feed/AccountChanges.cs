@@ -37,6 +37,18 @@ public sealed class AccountChanges(LedgerRuntime ledger, IOptions<LedgerOptions>
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping or being disposed: the wait it cut short is the normal end.
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.FeedPollMilliseconds), time);
         var failing = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -14,12 +14,20 @@ public sealed class AccountFeed(LedgerRuntime ledger, AccountChanges changes)
 {
     private const int PageSize = 100;
 
-    public async IAsyncEnumerable<StatementEntry> WatchAsync(Guid accountId, long afterPosition, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the account (NOT_FOUND if it does not exist); the statement position the watch starts after
+    /// (<paramref name="afterPosition"/>, or the account's latest when 0), and its entries from there on.
+    /// </summary>
+    public async Task<(long AfterPosition, IAsyncEnumerable<StatementEntry> Entries)> OpenAsync(Guid accountId, long afterPosition, CancellationToken cancellationToken)
     {
         var account = await ledger.Reader.GetAccountAsync(accountId, cancellationToken) ?? throw LedgerErrors.NotFound($"Account {accountId}");
         var cursor = afterPosition > 0 ? afterPosition : account.Version;
-        // Every read of the statement begins after the version it waited for was seen, so it holds every entry up to it.
-        var seenVersion = account.Version;
+        return (cursor, FollowAsync(accountId, cursor, account.Version, cancellationToken));
+    }
+
+    // Every read of the statement begins after the version it waited for was seen, so it holds every entry up to it.
+    private async IAsyncEnumerable<StatementEntry> FollowAsync(Guid accountId, long cursor, long seenVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
             var page = await ledger.Reader.GetStatementAsync(accountId, cursor, PageSize, cancellationToken);

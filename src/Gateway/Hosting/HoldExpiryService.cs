@@ -7,6 +7,18 @@ public sealed class HoldExpiryService(LedgerRuntime ledger, IOptions<LedgerOptio
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping or being disposed: the wait it cut short is the normal end.
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HoldExpiryIntervalSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -154,7 +154,11 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         if (request.AfterPosition < 0) violations.Add("after_position", "Zero or a position from a statement.");
         violations.ThrowIfAny();
 
-        await foreach (var entry in feed.WatchAsync(id, request.AfterPosition, context.CancellationToken))
+        var (after, entries) = await feed.OpenAsync(id, request.AfterPosition, context.CancellationToken);
+        // Headers tell the client the watch is established (authorized, account found), and from where,
+        // before any entry exists.
+        await context.WriteResponseHeadersAsync(new Metadata { { WatchHeaders.AfterPosition, after.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+        await foreach (var entry in entries)
         {
             await responseStream.WriteAsync(new WatchAccountResponse { Entry = ProtoMessages.ToProto(entry) }, context.CancellationToken);
         }

@@ -24,7 +24,12 @@ internal static class ConflictRetry
     /// <summary>Attempts before giving up on a connection that keeps failing: the database is down.</summary>
     public const int MaxTransientAttempts = 3;
 
-    public static ResiliencePipeline Create(TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
+    /// <summary>
+    /// The retry pipeline. Its backoff waits on the system clock, never on the ledger's: the ledger's clock
+    /// stamps events (a test may hold it still), while a backoff is real waiting for a real competitor, and
+    /// a wait on a clock that nobody advances never ends.
+    /// </summary>
+    public static ResiliencePipeline Create() => new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),

@@ -45,7 +45,7 @@ public sealed class LedgerStore : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var prepared = WithPreparedStatements(connectionString);
-        var store = DocumentStore.For(options => Configure(options, prepared, time, schema));
+        var store = DocumentStore.For(options => Configure(options, WithoutAutoPrepare(connectionString), time, schema));
         return new LedgerStore(store, new LedgerConnections(prepared), time, schema);
     }
 
@@ -102,6 +102,15 @@ public sealed class LedgerStore : IAsyncDisposable
 
         return builder.ConnectionString;
     }
+
+    // Marten's sessions (administration, district reads) never auto-prepare. With auto-preparation on, a
+    // statement that PostgreSQL refused inside a transaction (text it cannot store, in the district lock's
+    // query) left Npgsql's record of prepared statements out of step with the server, and the next command
+    // on that pooled connection read "unexpected backend message DataRow" (npgsql/npgsql#6391, open; test
+    // failed_statements_leave_pooled_connections_in_step). The transfer pools keep it: the same test mixes
+    // refusals into them and they stay in step.
+    private static string WithoutAutoPrepare(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {

@@ -19,14 +19,22 @@ public sealed class AdminWriter
     public AdminWriter(LedgerStore store)
     {
         _store = store;
-        _retry = ConflictRetry.Create(store.Time);
+        _retry = ConflictRetry.Create();
     }
 
     /// <summary>Decides and, when it changes anything, writes <paramref name="command"/>. A rejection is an outcome.</summary>
+    /// <exception cref="LedgerInputException">The database refused a value of the command; nothing was applied.</exception>
     public async Task<AdminOutcome> ExecuteAsync(AdminCommand command, CancellationToken cancellationToken)
     {
         command.By.EnsureComplete();
-        return await _retry.ExecuteAsync(async token => await WriteOnceAsync(command, token), cancellationToken);
+        try
+        {
+            return await _retry.ExecuteAsync(async token => await WriteOnceAsync(command, token), cancellationToken);
+        }
+        catch (Exception exception) when (RequestFault.Caused(exception))
+        {
+            throw new LedgerInputException(RequestFault.Describe(exception), exception);
+        }
     }
 
     private async Task<AdminOutcome> WriteOnceAsync(AdminCommand command, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 
 namespace EPoomasi.Ledger.Writing;
@@ -110,11 +111,20 @@ public sealed class GroupCommitter : IAsyncDisposable
         try
         {
             var results = await _writer.SubmitEachAsync(group.Select(p => p.Batch).ToList(), i => group[i].Token.IsCancellationRequested, _stopping.Token);
+            var alone = new List<Pending>();
             for (var i = 0; i < group.Count; i++)
             {
-                if (results[i].Failure is { } failure) group[i].Completion.TrySetException(failure);
-                else if (results[i].Outcomes is { } decided) group[i].Completion.TrySetResult(decided);
-                else group[i].Completion.TrySetCanceled(group[i].Token);
+                if (results[i].Failure is { } failure && RequestFault.Caused(failure) && group.Count > 1) alone.Add(group[i]);
+                else Complete(group[i], results[i]);
+            }
+
+            // A transaction failed for a reason that belongs to one request's data. It rolled back whole, so
+            // each request in it is decided again on its own: the others get their outcomes, and only the
+            // request at fault gets the failure.
+            foreach (var pending in alone)
+            {
+                var result = await _writer.SubmitEachAsync([pending.Batch], _ => pending.Token.IsCancellationRequested, _stopping.Token);
+                Complete(pending, result[0]);
             }
         }
         catch (Exception exception)
@@ -124,6 +134,22 @@ public sealed class GroupCommitter : IAsyncDisposable
             {
                 pending.Completion.TrySetException(exception);
             }
+        }
+    }
+
+    private static void Complete(Pending pending, BatchResult result)
+    {
+        if (result.Failure is { } failure)
+        {
+            pending.Completion.TrySetException(RequestFault.Caused(failure) ? new LedgerInputException(RequestFault.Describe(failure), failure) : failure);
+        }
+        else if (result.Outcomes is { } decided)
+        {
+            pending.Completion.TrySetResult(decided);
+        }
+        else
+        {
+            pending.Completion.TrySetCanceled(pending.Token);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class TransferWriter
         MinItemsToSplit = minItemsToSplit;
         _store = store;
         _writes = new SetBasedWrites(store);
-        _retry = ConflictRetry.Create(store.Time);
+        _retry = ConflictRetry.Create();
     }
 
     /// <summary>Most transactions one call runs at once.</summary>

@@ -16,7 +16,7 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
 {
     private Task<AdminOutcome> Run(AdminCommand command) => Ledger.Admin.ExecuteAsync(command, CancellationToken.None);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task opening_takes_the_district_defaults_and_is_harmless_to_repeat()
     {
         var id = Guid.NewGuid();
@@ -30,7 +30,7 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
         Assert.Equal((AccountKind.Member, Minutes.FromHours(-10), Minutes.FromHours(100), AccountStatus.Open), (account.Kind, account.Floor, account.Cap, account.Status));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task new_district_defaults_apply_to_accounts_opened_afterwards()
     {
         var before = await Ledger.OpenMemberAsync("mapo");
@@ -41,7 +41,7 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
         Assert.Equal((Minutes.FromHours(-5), Minutes.FromHours(50)), ((await Ledger.AccountAsync(after)).Floor, (await Ledger.AccountAsync(after)).Cap));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_limit_override_records_who_and_why_and_must_include_the_current_balance()
     {
         var member = await Ledger.OpenMemberAsync("mapo", startHours: 3);
@@ -57,7 +57,7 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
         Assert.Equal(("care co-op agreement", coordinator, Ledger.Clock.GetUtcNow()), (changed.Reason, changed.By, changed.At));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_frozen_account_neither_pays_nor_is_paid_until_unfrozen()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -71,7 +71,7 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
         Assert.Equal(TransferResult.Ok, (await Ledger.PayAsync(kim, lee, 5)).Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task closing_needs_a_zero_balance_and_no_holds_and_is_final()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -88,7 +88,7 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
         Assert.Equal(TransferResult.CreditAccountClosed, (await Ledger.PayAsync(lee, kim, 5)).Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task district_accounts_are_governed_by_the_district_not_adjusted_directly()
     {
         var issuance = WellKnownAccounts.Issuance("mapo");

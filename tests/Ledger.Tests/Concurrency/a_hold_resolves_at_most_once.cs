@@ -9,7 +9,7 @@ namespace EPoomasi.Ledger.Tests.Concurrency;
 
 public sealed class a_hold_resolves_at_most_once(PostgresFixture postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task post_and_void_racing_from_different_processes_have_exactly_one_winner_per_hold()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
@@ -35,7 +35,7 @@ public sealed class a_hold_resolves_at_most_once(PostgresFixture postgres)
         Invariant.ReplayRebuildsStoredState(books);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task once_expired_post_void_and_expirers_racing_leave_it_expired_exactly_once()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);

@@ -8,7 +8,7 @@ namespace EPoomasi.Ledger.Tests.Concurrency;
 
 public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixture postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task four_processes_committing_in_groups_never_overdraw_and_the_books_stay_sound()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
@@ -36,7 +36,7 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task requests_sharing_a_transaction_keep_their_own_linked_chains_and_outcomes()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);
@@ -58,7 +58,7 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         Assert.Equal(new Minutes(60 - 40), (await ledger.AccountAsync(kim)).Balance);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_request_cancelled_while_its_transaction_waits_for_a_lock_applies_nothing()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);
@@ -82,7 +82,7 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
         Assert.Equal(new Minutes(1), (await ledger.AccountAsync(lee)).Balance);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task past_its_bound_the_queue_refuses_a_request_at_once_and_applies_nothing_of_it()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);

@@ -8,7 +8,7 @@ namespace EPoomasi.Ledger.Tests.Concurrency;
 
 public sealed class independent_requests_run_in_transactions_of_their_own(PostgresFixture postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_request_commits_while_another_in_its_group_waits_for_a_lock_it_does_not_need()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);
@@ -24,7 +24,7 @@ public sealed class independent_requests_run_in_transactions_of_their_own(Postgr
         Assert.All(await both, outcomes => Assert.Equal(TransferResult.Ok, outcomes.Single().Result));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task when_one_transaction_fails_only_the_requests_with_items_in_it_learn_of_it()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);
@@ -44,7 +44,7 @@ public sealed class independent_requests_run_in_transactions_of_their_own(Postgr
         Assert.Empty(await ledger.Reader.LookupTransfersAsync([kimPays.Id], token));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_group_smaller_than_the_split_threshold_stays_one_transaction()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);

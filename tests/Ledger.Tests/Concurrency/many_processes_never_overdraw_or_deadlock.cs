@@ -7,7 +7,7 @@ namespace EPoomasi.Ledger.Tests.Concurrency;
 
 public sealed class many_processes_never_overdraw_or_deadlock(PostgresFixture postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task two_hundred_one_minute_payments_from_a_hundred_minutes_at_floor_zero_leave_exactly_zero()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
@@ -26,7 +26,7 @@ public sealed class many_processes_never_overdraw_or_deadlock(PostgresFixture po
         await AssertBooksSoundAsync(processes);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task crossing_payments_between_a_few_accounts_from_four_processes_complete_without_deadlock()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
@@ -62,7 +62,7 @@ public sealed class many_processes_never_overdraw_or_deadlock(PostgresFixture po
         await AssertBooksSoundAsync(processes);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_hot_issuance_account_minting_from_four_processes_loses_nothing()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);

@@ -7,7 +7,7 @@ namespace EPoomasi.Ledger.Tests.Concurrency;
 
 public sealed class the_same_id_from_many_processes_applies_once(PostgresFixture postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task twenty_concurrent_submissions_of_one_transfer_move_its_minutes_once()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);
@@ -25,7 +25,7 @@ public sealed class the_same_id_from_many_processes_applies_once(PostgresFixture
         Invariant.EachEffectExistsOnce(await Books.ReadAsync(ledger));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task one_id_raced_with_different_accounts_succeeds_once_and_the_rest_are_told_it_exists()
     {
         await using var processes = await Processes.StartAsync(postgres, count: 4);

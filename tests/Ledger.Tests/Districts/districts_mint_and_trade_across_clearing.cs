@@ -10,7 +10,7 @@ namespace EPoomasi.Ledger.Tests.Districts;
 
 public sealed class districts_mint_and_trade_across_clearing(PostgresFixture postgres) : LedgerTest(postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_cross_district_payment_posts_through_both_clearing_accounts_atomically()
     {
         await Ledger.CreateDistrictAsync("gangnam");
@@ -30,7 +30,7 @@ public sealed class districts_mint_and_trade_across_clearing(PostgresFixture pos
         Assert.Equal(new Minutes(90), mapo.ClearingPositions["gangnam"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_trust_limit_bounds_the_clearing_position_and_unlinked_districts_cannot_trade()
     {
         await Ledger.CreateDistrictAsync("gangnam");
@@ -45,7 +45,7 @@ public sealed class districts_mint_and_trade_across_clearing(PostgresFixture pos
         Assert.Equal(AdminResult.TrustLimitBelowPosition, lower.Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task minting_stops_at_the_budget_and_the_budget_cannot_drop_below_what_was_issued()
     {
         var member = await Ledger.OpenMemberAsync("mapo");
@@ -61,7 +61,7 @@ public sealed class districts_mint_and_trade_across_clearing(PostgresFixture pos
         Assert.Equal((Minutes.FromHours(4), Minutes.FromHours(1), Minutes.FromHours(4)), (supply.IssuedMinutes, supply.MintBudgetRemainingMinutes, supply.CommunityPotMinutes));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task grants_from_the_pot_never_take_it_below_zero_and_show_in_the_supply()
     {
         var member = await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -74,7 +74,7 @@ public sealed class districts_mint_and_trade_across_clearing(PostgresFixture pos
         Assert.Equal((new Minutes(25), new Minutes(15), new Minutes(45)), (supply.GrantedFromPotMinutes, supply.CommunityPotMinutes, supply.InCirculationMinutes));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task codes_only_touch_the_accounts_they_are_for()
     {
         var member = await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -85,7 +85,7 @@ public sealed class districts_mint_and_trade_across_clearing(PostgresFixture pos
         Assert.Equal(TransferResult.CodeReservedForReversals, (await Ledger.PayAsync(member, other, 5, TransferCode.Reversal)).Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task creating_a_district_twice_is_harmless_with_the_same_settings_and_refused_with_others()
     {
         var same = new CreateDistrict("mapo", "MAPO", Minutes.FromHours(-10), Minutes.FromHours(100), Minutes.FromHours(10_000), TestLedger.Coordinator);

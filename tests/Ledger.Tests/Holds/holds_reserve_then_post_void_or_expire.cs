@@ -17,7 +17,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         return (receiver, provider, hold.Id);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_pending_hold_counts_against_the_available_balance()
     {
         var (receiver, provider, _) = await HoldAsync(90, TimeSpan.FromHours(1));
@@ -29,7 +29,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal(TransferResult.Ok, (await Ledger.PayAsync(receiver, provider, 30)).Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task posting_in_part_moves_that_much_and_releases_the_rest()
     {
         var (receiver, provider, hold) = await HoldAsync(90, TimeSpan.FromHours(1));
@@ -44,7 +44,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal((HoldState.Posted, new Minutes(60), post.Id), (record.HoldState!.Value, record.PostedAmountMinutes!.Value, record.ResolvedByTransferId!.Value));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task posting_more_than_was_held_is_refused()
     {
         var (_, _, hold) = await HoldAsync(30, TimeSpan.FromHours(1));
@@ -54,7 +54,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal(TransferResult.PostExceedsHeldAmount, post.Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task voiding_releases_everything_and_moves_nothing()
     {
         var (receiver, provider, hold) = await HoldAsync(45, TimeSpan.FromHours(1));
@@ -66,7 +66,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal(TransferResult.HoldAlreadyVoided, (await Ledger.SubmitOneAsync(new PostHold(Guid.NewGuid(), hold, null, TestLedger.Member))).Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task at_the_instant_its_timeout_passes_a_hold_can_no_longer_be_posted()
     {
         var (_, _, hold) = await HoldAsync(45, TimeSpan.FromMinutes(10));
@@ -77,7 +77,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal(TransferResult.HoldExpired, post.Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task one_minute_before_its_timeout_a_hold_can_still_be_posted()
     {
         var (_, provider, hold) = await HoldAsync(45, TimeSpan.FromMinutes(10));
@@ -87,7 +87,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal(new Minutes(45), (await Ledger.AccountAsync(provider)).Balance);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_expirer_releases_due_holds_once_and_leaves_the_rest()
     {
         var (receiver, _, due) = await HoldAsync(20, TimeSpan.FromMinutes(5));
@@ -103,7 +103,7 @@ public sealed class holds_reserve_then_post_void_or_expire(PostgresFixture postg
         Assert.Equal(new Minutes(10), (await Ledger.AccountAsync(receiver)).DebitsPending);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_linked_chain_with_one_failure_leaves_no_trace_of_the_others()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1, floorHours: 0);

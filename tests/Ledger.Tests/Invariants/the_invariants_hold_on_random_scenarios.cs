@@ -13,19 +13,19 @@ public sealed class the_invariants_hold_on_random_scenarios(PostgresFixture post
     private static readonly ulong[] Seeds = [11, 12];
     private const int Steps = 120;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_1_balances_sum_to_zero_in_the_city_in_each_district_and_across_clearing() =>
         AfterEveryStep(Invariant.BalancesSumToZero);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_2_balance_is_credits_minus_debits_and_available_is_balance_minus_pending() =>
         AfterEveryStep(Invariant.BalanceIsCreditsMinusDebits);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_3_no_account_leaves_its_floor_or_cap_and_no_pot_goes_below_zero() =>
         AfterEveryStep(Invariant.EveryAccountWithinItsLimits);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task invariant_4_a_rejected_command_changes_nothing()
     {
         var checkedRejections = 0;
@@ -51,7 +51,7 @@ public sealed class the_invariants_hold_on_random_scenarios(PostgresFixture post
         Assert.True(checkedRejections > 50, $"Only {checkedRejections} rejected batches were checked.");
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task invariant_5_each_id_has_one_outcome_and_each_effect_exists_once()
     {
         foreach (var seed in Seeds)
@@ -79,15 +79,15 @@ public sealed class the_invariants_hold_on_random_scenarios(PostgresFixture post
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_6_each_hold_resolves_at_most_once_and_nothing_stays_reserved() =>
         AfterEveryStep(Invariant.EachHoldResolvesAtMostOnce);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_7_replaying_all_events_rebuilds_the_stored_balances() =>
         AfterEveryStep(Invariant.ReplayRebuildsStoredState);
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_8_a_transfer_is_reversed_at_most_once() =>
         AfterEveryStep(Invariant.EachTransferReversedAtMostOnce);
 

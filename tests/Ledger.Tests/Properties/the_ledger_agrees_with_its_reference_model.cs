@@ -13,7 +13,7 @@ public sealed class the_ledger_agrees_with_its_reference_model(PostgresFixture p
 {
     private static readonly ulong[] DefaultSeeds = [1, 2, 3, 4];
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Lengthy)]
     public async Task on_random_command_sequences_and_every_rejection_reason_occurs()
     {
         var seen = new Dictionary<TransferResult, int>();

@@ -7,7 +7,7 @@ namespace EPoomasi.Ledger.Tests.Reading;
 
 public sealed class members_read_accounts_statements_and_history(PostgresFixture postgres) : LedgerTest(postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_statement_pages_by_cursor_and_pages_do_not_shift_while_writes_continue()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 10);
@@ -28,7 +28,7 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
         Assert.All(second.Entries, e => Assert.Equal((EntrySide.Debit, lee), (e.Side, e.CounterpartyAccountId)));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_balance_as_of_a_past_instant_is_the_balance_after_the_last_entry_by_then()
     {
         // A clock that moves a millisecond on every reading, as a real one does between deciding and committing.
@@ -56,7 +56,7 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
         Assert.Null(await Ledger.Reader.GetBalanceAtAsync(Guid.NewGuid(), start, CancellationToken.None));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_lookup_by_id_tells_a_client_what_became_of_a_transfer_including_a_refusal()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", floorHours: 0);
@@ -70,7 +70,7 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
         Assert.Equal((refused.Id, TransferResult.DebitBelowFloor), (record.Id, record.Result));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task every_event_records_who_acted_for_whom_through_which_app_and_when()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -85,7 +85,7 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
         Assert.Equal((coordinator, Ledger.Clock.GetUtcNow()), (outcome.Record!.By, outcome.Record.At));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_trial_balance_lists_every_account_and_sums_to_zero()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 2);

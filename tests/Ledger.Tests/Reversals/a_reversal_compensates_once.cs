@@ -7,7 +7,7 @@ namespace EPoomasi.Ledger.Tests.Reversals;
 
 public sealed class a_reversal_compensates_once(PostgresFixture postgres) : LedgerTest(postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_reversed_transfer_moves_back_and_both_stay_on_record()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 2);
@@ -23,7 +23,7 @@ public sealed class a_reversal_compensates_once(PostgresFixture postgres) : Ledg
         Assert.Equal((TransferCode.Reversal, pay.Id, "entered twice"), (records[1].Code, records[1].ReversesTransferId!.Value, records[1].Reason));
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_second_reversal_of_the_same_transfer_is_refused()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 2);
@@ -37,7 +37,7 @@ public sealed class a_reversal_compensates_once(PostgresFixture postgres) : Ledg
         Assert.Equal(new Minutes(120), (await Ledger.AccountAsync(kim)).Balance);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_reversal_needs_a_reason_and_a_posted_transfer()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 2);
@@ -49,7 +49,7 @@ public sealed class a_reversal_compensates_once(PostgresFixture postgres) : Ledg
         Assert.Equal(TransferResult.TransferNotFound, (await Ledger.SubmitOneAsync(new ReverseTransfer(Guid.NewGuid(), Guid.NewGuid(), "wrong", TestLedger.Coordinator))).Result);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_reversal_obeys_limits_like_any_transfer()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 2);

@@ -6,7 +6,7 @@ namespace EPoomasi.Ledger.Tests.Storage;
 
 public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture postgres) : LedgerTest(postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_schema_of_the_current_layout_migrates_again_without_complaint()
     {
         await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -15,7 +15,7 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
         await restarted.MigrateAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task events_without_a_layout_mark_are_refused_with_what_to_do()
     {
         await Ledger.OpenMemberAsync("mapo", startHours: 1);
@@ -27,7 +27,7 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
         Assert.Contains("empty database", refusal.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task another_layout_mark_is_refused()
     {
         await ExecuteAsync($"update ledger.storage_layout set version = {StorageLayout.Current + 1}");

@@ -10,7 +10,7 @@ public sealed class a_write_transaction_left_uncommitted_leaves_nothing_behind(P
     // WriteTransaction begins and commits with plain SQL and leaves a rollback to closing its connection,
     // which Npgsql does as the connection returns to its pool. A connection handed back mid-transaction
     // would carry the row locks, or an aborted transaction, into whichever writer takes it next.
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task disposing_before_the_commit_releases_the_locks_and_hands_back_a_clean_connection()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);

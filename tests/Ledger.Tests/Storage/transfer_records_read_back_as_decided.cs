@@ -11,7 +11,7 @@ public sealed class transfer_records_read_back_as_decided(PostgresFixture postgr
     // Records are stored column by column; a column written in one place and read from another would only
     // show on the record of the kind that uses it. Every kind and optional field is here, read back both by
     // lookup and as the original outcome of a retried command.
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task every_field_of_every_kind_of_record_survives_storage()
     {
         await Ledger.CreateDistrictAsync("gangnam");

@@ -8,7 +8,7 @@ public sealed class write_transactions_plan_by_key_only(PostgresFixture postgres
     // The set-based writes join arrays of ids to whole tables; PostgreSQL planned that as a hash join over a
     // sequential scan of the table once the arrays were long, work that grows with the city. Write sessions
     // rule such plans out from the start, while read sessions keep the planner's own choice.
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task write_sessions_rule_out_scans_and_joins_not_by_key_and_read_sessions_do_not()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);

@@ -6,7 +6,7 @@ namespace EPoomasi.Ledger.Tests.Transfers;
 
 public sealed class a_transfer_moves_minutes_between_members(PostgresFixture postgres) : LedgerTest(postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task both_balances_move_and_the_statement_shows_running_balances()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 5);
@@ -22,7 +22,7 @@ public sealed class a_transfer_moves_minutes_between_members(PostgresFixture pos
         Assert.Null(statement.NextCursor);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_same_id_twice_moves_minutes_once()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 5);

@@ -8,7 +8,7 @@ namespace EPoomasi.Ledger.Tests.Writing;
 // proves nothing, the ids are looked up and every item answers as if they had been from the start.
 public sealed class an_id_taken_to_be_new_is_proved_new_or_looked_up(PostgresFixture postgres) : LedgerTest(postgres)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_retried_id_answers_its_original_outcome_though_deciding_it_afresh_would_now_refuse_it()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1, floorHours: 0);
@@ -22,7 +22,7 @@ public sealed class an_id_taken_to_be_new_is_proved_new_or_looked_up(PostgresFix
         Assert.Equal(new Minutes(60), (await Ledger.AccountAsync(lee)).Balance);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_failed_id_retried_in_a_chain_fails_the_chain_as_before_though_afresh_it_would_pass()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 1, floorHours: 0);
