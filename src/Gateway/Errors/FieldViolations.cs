@@ -41,19 +41,33 @@ public sealed class FieldViolations
     /// <summary>Throws INVALID_ARGUMENT with every violation noted so far, if any.</summary>
     public void ThrowIfAny()
     {
-        if (_violations.Count == 0)
+        if (_violations.Count > 0)
         {
-            return;
+            throw ToException();
         }
+    }
 
+    /// <summary>INVALID_ARGUMENT naming one field (empty for the message as a whole).</summary>
+    public static RpcException For(string field, string description)
+    {
+        var violations = new FieldViolations();
+        violations.Add(field, description);
+        return violations.ToException();
+    }
+
+    /// <summary>INVALID_ARGUMENT with every violation noted so far, as a status with a BadRequest detail.</summary>
+    public Google.Rpc.Status ToStatus()
+    {
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(_violations);
-        var summary = string.Join("; ", _violations.Select(v => $"{v.Field}: {v.Description}"));
-        throw new Google.Rpc.Status
+        var summary = string.Join("; ", _violations.Select(v => v.Field.Length > 0 ? $"{v.Field}: {v.Description}" : v.Description));
+        return new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
             Message = $"The request is not valid. {summary}",
             Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
-        }.ToRpcException();
+        };
     }
+
+    private RpcException ToException() => ToStatus().ToRpcException();
 }

@@ -1,4 +1,5 @@
 using EPoomasi.Gateway.Errors;
+using EPoomasi.Gateway.Input;
 using EPoomasi.Gateway.Services;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -15,6 +16,7 @@ public static class GrpcHostingExtensions
             {
                 // Outermost first: every failure, authorization's own included, leaves as a proper status.
                 options.Interceptors.Add<ErrorInterceptor>();
+                options.Interceptors.Add<Input.RequestFieldsInterceptor>();
                 options.Interceptors.Add<Resilience.CircuitInterceptor>();
                 options.Interceptors.Add<Security.AuthorizationInterceptor>();
                 options.MaxReceiveMessageSize = builder.Configuration.GetSection("Limits").Get<Limits.LimitOptions>()?.MaxRequestBytes ?? new Limits.LimitOptions().MaxRequestBytes;
@@ -26,6 +28,7 @@ public static class GrpcHostingExtensions
                 // Proto3 JSON: int64 as strings, which JavaScript numbers cannot hold exactly.
                 options.JsonSettings.WriteInt64sAsStrings = true;
             });
+        builder.AddGatewayInput();
         var resilience = builder.Configuration.GetSection("Resilience").Get<Resilience.ResilienceOptions>() ?? new Resilience.ResilienceOptions();
         builder.Services.AddSingleton(resilience);
         builder.Services.AddSingleton<Resilience.DatabaseCircuit>();
@@ -41,6 +44,8 @@ public static class GrpcHostingExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<Limits.RequestBytesInFlight>();
+        app.UseMiddleware<Input.GrpcFrames>();
+        app.UseMiddleware<Input.JsonRequests>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<LedgerGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();

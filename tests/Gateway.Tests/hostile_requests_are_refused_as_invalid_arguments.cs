@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using EPoomasi.Contracts.Ledger.V1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace EPoomasi.Gateway.Tests;
+
+/// <summary>
+/// Requests that no part of the system can hold, refused up front as the caller's error and never
+/// reaching the database, where they once failed as INTERNAL or UNKNOWN (and failed other callers' items).
+/// </summary>
+public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFixture gateway)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task text_postgresql_cannot_store_is_refused_naming_its_field()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+
+        var memo = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim)).CreateTransfersAsync(
+            Pay(kim, lee, 1, "a\0b"), cancellationToken: Ct).ResponseAsync);
+        var counterpart = await Assert.ThrowsAsync<RpcException>(() => gateway.Administration(GatewayFixture.Administrator).SetTrustLimitAsync(
+            new SetTrustLimitRequest { DistrictId = district, CounterpartDistrictId = "gang\0nam", LimitMinutes = 60, Reason = "pilot" }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "transfers[0].memo"), (memo.StatusCode, FieldOf(memo)));
+        Assert.Equal((StatusCode.InvalidArgument, "counterpart_district_id"), (counterpart.StatusCode, FieldOf(counterpart)));
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task a_lone_surrogate_from_a_javascript_client_is_refused_naming_its_field()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+        using var json = new HttpClient { BaseAddress = gateway.HttpAddress };
+        json.DefaultRequestHeaders.Authorization = new("Bearer", GatewayFixture.Member(district, kim));
+        var body = $$"""{"transfers":[{"transferId":"{{Guid.NewGuid()}}","debitAccountId":"{{kim}}","creditAccountId":"{{lee}}","amountMinutes":"1","code":"TRANSFER_CODE_SERVICE","memo":"half \ud800 a pair"}]}""";
+
+        var response = await json.PostAsync(new Uri("/v1/transfers:batchCreate", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("memo", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task one_callers_unstorable_memo_fails_none_of_the_other_callers_payments()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district, welcomeMinutes: 600);
+        var park = await Seed.MemberAsync(gateway, district);
+        var hostile = gateway.Ledger(GatewayFixture.Member(district, kim));
+        var coordinator = gateway.Ledger(GatewayFixture.Coordinator(district));
+
+        var bad = Enumerable.Range(0, 6).Select(async _ =>
+            await Assert.ThrowsAsync<RpcException>(() => hostile.CreateTransfersAsync(Pay(kim, park, 1, "a\0b"), cancellationToken: Ct).ResponseAsync));
+        var good = Enumerable.Range(0, 40).Select(async _ => (await coordinator.CreateTransfersAsync(Pay(lee, park, 1, "ok"), cancellationToken: Ct)).Outcomes.Single());
+        var refusals = await Task.WhenAll(bad);
+        var outcomes = await Task.WhenAll(good);
+
+        Assert.All(refusals, r => Assert.Equal(StatusCode.InvalidArgument, r.StatusCode));
+        Assert.All(outcomes, o => Assert.Equal(TransferResult.Ok, o.Result));
+        var parks = await coordinator.GetAccountAsync(new GetAccountRequest { AccountId = park }, cancellationToken: Ct);
+        Assert.Equal(40, parks.Account.BalanceMinutes);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task messages_that_cannot_be_decoded_are_invalid_arguments_and_page_nobody()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district);
+        var logs = new LogCapture();
+        var (app, channel, _) = await gateway.StartLoggingAsync(logs);
+        await using var _app = app;
+        using var _channel = channel;
+        var token = GatewayFixture.Member(district, kim);
+        const string GetAccount = "/epoomasi.ledger.v1.LedgerService/GetAccount";
+        byte[] notUtf8 = [0x0A, 0x02, 0xC3, 0x28];
+        byte[] truncated = [0x0A, 0x24, (byte)'a', (byte)'b'];
+        byte[] badVarint = [0x10, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF];
+        var valid = new GetAccountRequest { AccountId = kim }.ToByteArray();
+        var cases = new Dictionary<string, byte[]>
+        {
+            ["invalid UTF-8 in a string"] = RawGrpc.Frame(notUtf8),
+            ["a truncated message"] = RawGrpc.Frame(truncated),
+            ["a malformed varint"] = RawGrpc.Frame(badVarint),
+            ["a frame shorter than it declares"] = RawGrpc.Frame(valid, declaredLength: valid.Length + 100),
+            ["a frame header cut short"] = [0, 0, 0],
+            ["a second message after the first"] = [.. RawGrpc.Frame(valid), .. RawGrpc.Frame(valid)],
+            ["a compressed flag of 2"] = RawGrpc.Frame(valid, flag: 2),
+            ["compressed with no encoding named"] = RawGrpc.Frame(valid, flag: 1),
+        };
+
+        var answers = new List<string>();
+        foreach (var (name, body) in cases)
+        {
+            var (status, message, _) = await RawGrpc.CallAsync(new Uri("http://" + channel.Target), GetAccount, body, token, Ct);
+            answers.Add($"{name}: {status} {message}");
+        }
+
+        Assert.All(answers, a => Assert.Contains(": InvalidArgument ", a, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+        var (ok, _, _) = await RawGrpc.CallAsync(new Uri("http://" + channel.Target), GetAccount, RawGrpc.Frame(valid), token, Ct);
+        Assert.Equal(StatusCode.OK, ok);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [InlineData(1_000, 1_000_000_000)]
+    [InlineData(1_000, -1)]
+    [InlineData(253_402_300_800, 0)]
+    [InlineData(-62_135_596_801, 0)]
+    public async Task a_timestamp_outside_its_documented_range_is_an_invalid_argument(long seconds, int nanos)
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim)).GetBalanceAtAsync(
+            new GetBalanceAtRequest { AccountId = kim, At = new Timestamp { Seconds = seconds, Nanos = nanos } }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "at"), (refused.StatusCode, FieldOf(refused)));
+    }
+
+    private static CreateTransfersRequest Pay(string from, string to, long minutes, string memo) => new()
+    {
+        Transfers = { new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = from, CreditAccountId = to, AmountMinutes = minutes, Code = TransferCode.Service, Memo = memo } },
+    };
+
+    private static string FieldOf(RpcException error) =>
+        error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field;
+}
