@@ -58,7 +58,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
     {
         var violations = new FieldViolations();
         var command = new PostHold(violations.Id("post_id", request.PostId), violations.Id("hold_id", request.HoldId),
-            request.AmountMinutes == 0 ? null : new Minutes(request.AmountMinutes), CallerAttribution.From(context));
+            request.HasAmountMinutes ? new Minutes(request.AmountMinutes) : null, CallerAttribution.From(context));
         violations.ThrowIfAny();
         return new PostHoldResponse { Outcome = await SubmitOneAsync(command, context) };
     }

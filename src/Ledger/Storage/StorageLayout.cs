@@ -11,7 +11,7 @@ namespace EPoomasi.Ledger.Storage;
 internal static class StorageLayout
 {
     /// <summary>The layout this code reads and writes.</summary>
-    public const int Current = 2;
+    public const int Current = 3;
 
     public const string Table = "storage_layout";
 
@@ -25,6 +25,12 @@ internal static class StorageLayout
         var marked = await ScalarAsync(connection, $"select max(version) from {schema}.{Table}");
         if (marked is int version)
         {
+            if (version == 2)
+            {
+                await MigrateAsync(connection, TransfersTable.AddRequestedAmount(schema), schema, to: 3);
+                version = 3;
+            }
+
             if (version != Current)
             {
                 throw Refusal(schema, $"storage layout {version}");
@@ -45,6 +51,15 @@ internal static class StorageLayout
         $"The ledger schema '{schema}' holds data written in {what}; this version reads and writes layout {Current} and would not " +
         "see that data. Start it on an empty database or schema (for the gateway's private PostgreSQL, delete its data directory, " +
         "src/Gateway/.data by default).");
+
+    // One step forward, in one transaction: the change and the new mark land together or not at all.
+    private static async Task MigrateAsync(NpgsqlConnection connection, string change, string schema, int to)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"{change}; update {schema}.{Table} set version = {to}", connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {

@@ -17,7 +17,7 @@ internal static class TransfersTable
     public const string Columns =
         "id, kind, result, debit_account_id, credit_account_id, amount_minutes, code, memo, deal_id, hold_id, " +
         "reverses_transfer_id, reason, hold_timeout, expires_at, hold_state, posted_amount_minutes, resolved_by_transfer_id, " +
-        "resolved_at, reversed_by_transfer_id, leg_account_ids, actor_id, on_behalf_of, channel, decided_at";
+        "resolved_at, reversed_by_transfer_id, leg_account_ids, actor_id, on_behalf_of, channel, decided_at, requested_amount_minutes";
 
     // Pending holds are few among the records and are all the expirer looks for: a partial index on their
     // expiry leaves every other record out of it, so inserting a plain transfer touches no index but its key.
@@ -47,7 +47,8 @@ internal static class TransfersTable
             actor_id text not null,
             on_behalf_of text,
             channel text not null,
-            decided_at timestamptz not null);
+            decided_at timestamptz not null,
+            requested_amount_minutes bigint);
         create index if not exists {Name}_pending_holds_by_expiry on {schema}.{Name} (expires_at)
             where hold_state = {(int)HoldState.Pending};
         """;
@@ -64,16 +65,24 @@ internal static class TransfersTable
     private const string Rows =
         "unnest(?::uuid[], ?::smallint[], ?::smallint[], ?::uuid[], ?::uuid[], ?::bigint[], ?::smallint[], ?::text[], ?::uuid[], ?::uuid[], " +
         "?::uuid[], ?::text[], ?::interval[], ?::timestamptz[], ?::smallint[], ?::bigint[], ?::uuid[], ?::timestamptz[], ?::uuid[], " +
-        "?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) " +
+        "?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[]) " +
         "as u(id, kind, result, debit_account_id, credit_account_id, amount_minutes, code, memo, deal_id, hold_id, reverses_transfer_id, " +
         "reason, hold_timeout, expires_at, hold_state, posted_amount_minutes, resolved_by_transfer_id, resolved_at, reversed_by_transfer_id, " +
-        "leg1_debit, leg1_credit, leg2_debit, leg2_credit, actor_id, on_behalf_of, channel, decided_at)";
+        "leg1_debit, leg1_credit, leg2_debit, leg2_credit, actor_id, on_behalf_of, channel, decided_at, requested_amount_minutes)";
 
     private const string Values =
         "u.id, u.kind, u.result, u.debit_account_id, u.credit_account_id, u.amount_minutes, u.code, u.memo, u.deal_id, u.hold_id, " +
         "u.reverses_transfer_id, u.reason, u.hold_timeout, u.expires_at, u.hold_state, u.posted_amount_minutes, u.resolved_by_transfer_id, " +
         "u.resolved_at, u.reversed_by_transfer_id, array_remove(array[u.leg1_debit, u.leg1_credit, u.leg2_debit, u.leg2_credit], null), " +
-        "u.actor_id, u.on_behalf_of, u.channel, u.decided_at";
+        "u.actor_id, u.on_behalf_of, u.channel, u.decided_at, u.requested_amount_minutes";
+
+    /// <summary>
+    /// Layout 2 to 3: a post's record remembers the amount it asked for (null: the whole hold). Posts
+    /// recorded before cannot tell; they are taken to have named the amount they posted.
+    /// </summary>
+    public static string AddRequestedAmount(string schema) =>
+        $"alter table {schema}.{Name} add column requested_amount_minutes bigint; " +
+        $"update {schema}.{Name} set requested_amount_minutes = amount_minutes where kind = {(int)TransferKind.HoldPost}";
 
     /// <summary>Inserts new records, one per element of the arrays of <see cref="ColumnArrays"/> (its '?' placeholders, in order).</summary>
     public static string Insert(string schema) => $"insert into {schema}.{Name} ({Columns}) select {Values} from {Rows}";
@@ -117,6 +126,7 @@ internal static class TransfersTable
             records.Select(r => r.By.OnBehalfOf).ToArray(),
             records.Select(r => r.By.Channel).ToArray(),
             records.Select(r => r.At).ToArray(),
+            records.Select(r => r.RequestedAmountMinutes?.Value).ToArray(),
         ];
     }
 
@@ -147,6 +157,7 @@ internal static class TransfersTable
             Legs = Enumerable.Range(0, legAccounts.Length / 2).Select(i => new Leg(legAccounts[2 * i], legAccounts[(2 * i) + 1])).ToList(),
             By = new Attribution(reader.GetString(20), reader.IsDBNull(21) ? null : reader.GetString(21), reader.GetString(22)),
             At = reader.GetFieldValue<DateTimeOffset>(23),
+            RequestedAmountMinutes = reader.IsDBNull(24) ? null : new Minutes(reader.GetInt64(24)),
         };
     }
 

@@ -31,6 +31,12 @@ public sealed record TransferRecord
     /// <summary>For a post or void, the hold it resolved.</summary>
     public Guid? HoldId { get; init; }
 
+    /// <summary>
+    /// For a post, the amount it asked for: null when it asked for the whole hold, which is a different
+    /// request from naming the amount, even when the two post the same.
+    /// </summary>
+    public Minutes? RequestedAmountMinutes { get; init; }
+
     /// <summary>For a reversal, the transfer it compensates.</summary>
     public Guid? ReversesTransferId { get; init; }
 

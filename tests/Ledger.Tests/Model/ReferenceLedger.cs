@@ -190,7 +190,7 @@ public sealed class ReferenceLedger
         if (p.AmountMinutes > LedgerLimits.MaxTransferMinutes) return (TransferResult.AmountExceedsMaximum, null);
         if (_records.TryGetValue(p.Id, out var seen))
         {
-            var same = seen.Kind == TransferKind.HoldPost && seen.Command is PostHold old && old.HoldId == p.HoldId && (p.AmountMinutes?.Value ?? seen.Amount) == seen.Amount;
+            var same = seen.Kind == TransferKind.HoldPost && seen.Command is PostHold old && old.HoldId == p.HoldId && old.AmountMinutes == p.AmountMinutes;
             return Repeat(seen, same);
         }
 

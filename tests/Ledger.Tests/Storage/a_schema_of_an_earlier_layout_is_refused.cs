@@ -1,5 +1,9 @@
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Tests.Harness;
+using EPoomasi.Ledger.Transfers;
+using EPoomasi.Ledger.Transfers.CreatingTransfer;
+using EPoomasi.Ledger.Transfers.PostingHold;
+using EPoomasi.Ledger.Writing;
 using Npgsql;
 
 namespace EPoomasi.Ledger.Tests.Storage;
@@ -13,6 +17,27 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
 
         await using var restarted = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
         await restarted.MigrateAsync();
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task a_schema_of_layout_2_goes_forward_to_3_and_keeps_its_posts_idempotent()
+    {
+        var receiver = await Ledger.OpenMemberAsync("mapo", startHours: 1);
+        var provider = await Ledger.OpenMemberAsync("mapo");
+        var hold = new CreateTransfer(Guid.NewGuid(), receiver, provider, new Minutes(12), TransferCode.Service, "", TestLedger.Member, TimeSpan.FromHours(1));
+        await Ledger.SubmitOneAsync(hold);
+        var post = new PostHold(Guid.NewGuid(), hold.Id, new Minutes(5), TestLedger.Member);
+        await Ledger.SubmitOneAsync(post);
+        // What layout 2 looked like: no requested amount on a post's record.
+        await ExecuteAsync("alter table ledger.transfers drop column requested_amount_minutes; update ledger.storage_layout set version = 2");
+
+        await using var upgraded = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
+        await upgraded.MigrateAsync();
+        var writer = new TransferWriter(upgraded);
+        var repeated = (await writer.SubmitAsync([post], TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal((TransferResult.Ok, true), (repeated.Result, repeated.Replayed));
+        Assert.Equal(new Minutes(5), repeated.Record!.RequestedAmountMinutes);
     }
 
     [Fact(Timeout = TestTimeouts.Default)]

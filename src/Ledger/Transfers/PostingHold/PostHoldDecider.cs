@@ -19,7 +19,7 @@ public static class PostHoldDecider
         {
             return Idempotency.Repeat(existing, existing.Kind == TransferKind.HoldPost
                 && existing.HoldId == command.HoldId
-                && (command.AmountMinutes ?? existing.AmountMinutes) == existing.AmountMinutes);
+                && existing.RequestedAmountMinutes == command.AmountMinutes);
         }
 
         if (hold is null)
@@ -83,6 +83,7 @@ public static class PostHoldDecider
         Memo = hold?.Memo ?? "",
         DealId = hold?.DealId,
         HoldId = command.HoldId,
+        RequestedAmountMinutes = command.AmountMinutes,
         By = command.By,
         At = now,
     };
