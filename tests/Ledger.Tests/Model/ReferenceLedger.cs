@@ -60,23 +60,36 @@ public sealed class ReferenceLedger
         {
             var end = start;
             while (end < batch.Count - 1 && batch[end].Linked) end++;
-            if (batch[end].Linked)
+            // Ids decided before the chain answer their outcome wherever they stand; a failure among them fails the chain.
+            var before = Enumerable.Range(start, end - start + 1).Where(i => batch[i].Id != Guid.Empty && _records.ContainsKey(batch[i].Id)).ToHashSet();
+            foreach (var i in before)
             {
-                for (var i = start; i <= end; i++) results[i] = i == end ? TransferResult.LinkedEventChainOpen : TransferResult.LinkedEventFailed;
-                break;
+                results[i] = Apply(batch[i], now).Result;
+            }
+
+            if (batch[end].Linked || before.Any(i => results[i] != TransferResult.Ok))
+            {
+                for (var i = start; i <= end; i++)
+                {
+                    if (!before.Contains(i)) results[i] = i == end && batch[end].Linked ? TransferResult.LinkedEventChainOpen : TransferResult.LinkedEventFailed;
+                }
+
+                start = end + 1;
+                continue;
             }
 
             var savedAccounts = _accounts.ToDictionary(p => p.Key, p => Copy(p.Value));
             var savedRecords = _records.ToDictionary(p => p.Key, p => Copy(p.Value));
             for (var i = start; i <= end; i++)
             {
+                if (before.Contains(i)) continue;
                 var (result, failure) = Apply(batch[i], now);
                 results[i] = result;
                 if (result != TransferResult.Ok)
                 {
                     Restore(savedAccounts, savedRecords);
                     if (failure is not null) _records[failure.Command.Id] = failure;
-                    for (var j = start; j <= end; j++) if (j != i) results[j] = TransferResult.LinkedEventFailed;
+                    for (var j = start; j <= end; j++) if (j != i && !before.Contains(j)) results[j] = TransferResult.LinkedEventFailed;
                     break;
                 }
             }

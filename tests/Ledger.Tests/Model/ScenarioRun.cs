@@ -61,8 +61,22 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
                 batch = batch.Select(Resolve).ToList();
                 Batches.Add(batch);
                 if (BeforeSubmit is not null) await BeforeSubmit(batch);
+                // An item whose id already has an outcome of its own must answer it, replayed, wherever it stands.
+                var promised = batch.Select(c => _recorded.TryGetValue(c.Id, out var first) && first.Command == c ? first.Outcome : null).ToList();
                 outcomes = await ledger.Transfers.SubmitAsync(batch, CancellationToken.None);
                 Outcomes.AddRange(outcomes);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (promised[i] is { } original)
+                    {
+                        Same(step, op, $"item {i} ({batch[i].Id}), decided before", (original.Result, true), (outcomes[i].Result, outcomes[i].Replayed));
+                    }
+                    else if (outcomes[i] is { Replayed: false, Record: { } own } && own.Id == batch[i].Id)
+                    {
+                        _recorded.TryAdd(batch[i].Id, (batch[i], outcomes[i]));
+                    }
+                }
+
                 var expected = model.Submit(batch, ledger.Clock.GetUtcNow());
                 Same(step, op, "results", string.Join(",", expected), string.Join(",", outcomes.Select(o => o.Result)));
                 foreach (var outcome in outcomes)
@@ -75,6 +89,9 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
             if (AfterStep is not null) await AfterStep(step, batch, outcomes);
         }
     }
+
+    // The first outcome recorded for each id, with the command that got it.
+    private readonly Dictionary<Guid, (TransferCommand Command, TransferOutcome Outcome)> _recorded = [];
 
     private readonly List<Guid> _holds = [];
     private readonly List<Guid> _transfers = [];

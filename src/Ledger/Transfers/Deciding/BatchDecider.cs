@@ -43,15 +43,36 @@ public static class BatchDecider
         return outcomes;
     }
 
+    // A chain is all or nothing for the items it decides now. An item whose id was decided before answers
+    // that outcome, marked replayed, wherever it stands: what was applied stays applied, and what failed
+    // stays failed. If one of them failed (or repeats its id with other fields), the chain cannot succeed,
+    // so its new items answer LINKED_EVENT_FAILED unapplied, as they did when the chain first ran.
+    // Otherwise the new items are decided in order, as a chain among themselves.
     private static void DecideChain(IReadOnlyList<TransferCommand> batch, int first, int last, LedgerWorkingSet workingSet, DateTimeOffset now, TransferOutcome[] outcomes)
     {
-        if (batch[last].Linked)
+        var decidedBefore = new Decision?[last - first + 1];
+        var repeatFailed = false;
+        // A lone item needs no look ahead: deciding it is answering it.
+        for (var i = first; i <= last && last > first; i++)
         {
-            // The batch ended inside a chain: the chain can never be closed, so none of it happens.
+            if (batch[i].Id != Guid.Empty && workingSet.FindRecord(batch[i].Id) is not null
+                && Decide(batch[i], workingSet, now) is { } repeat && IsRepeat(repeat))
+            {
+                decidedBefore[i - first] = repeat;
+                repeatFailed |= repeat.Result != TransferResult.Ok;
+            }
+        }
+
+        TransferOutcome Unapplied(int i, TransferResult result) => decidedBefore[i - first] is { } repeat
+            ? new TransferOutcome(batch[i].Id, repeat.Result, repeat.Replayed, repeat.Record)
+            : new TransferOutcome(batch[i].Id, result, false, null);
+
+        if (batch[last].Linked || repeatFailed)
+        {
+            // The batch ended inside the chain, so it can never be closed; or it holds a failure from before.
             for (var i = first; i <= last; i++)
             {
-                var result = i == last ? TransferResult.LinkedEventChainOpen : TransferResult.LinkedEventFailed;
-                outcomes[i] = new TransferOutcome(batch[i].Id, result, false, null);
+                outcomes[i] = Unapplied(i, i == last && batch[last].Linked ? TransferResult.LinkedEventChainOpen : TransferResult.LinkedEventFailed);
             }
 
             return;
@@ -60,6 +81,12 @@ public static class BatchDecider
         workingSet.BeginChain();
         for (var i = first; i <= last; i++)
         {
+            if (decidedBefore[i - first] is { } repeat)
+            {
+                outcomes[i] = new TransferOutcome(batch[i].Id, repeat.Result, repeat.Replayed, repeat.Record);
+                continue;
+            }
+
             var decision = Decide(batch[i], workingSet, now);
             if (decision.Result != TransferResult.Ok)
             {
@@ -70,7 +97,7 @@ public static class BatchDecider
                 {
                     outcomes[j] = j == i
                         ? new TransferOutcome(batch[j].Id, decision.Result, decision.Replayed, decision.Record)
-                        : new TransferOutcome(batch[j].Id, TransferResult.LinkedEventFailed, false, null);
+                        : Unapplied(j, TransferResult.LinkedEventFailed);
                 }
 
                 return;
@@ -82,4 +109,9 @@ public static class BatchDecider
 
         workingSet.CommitChain();
     }
+
+    // A decision about an id seen before: its original outcome, or a refusal of the id's reuse. (An expiry
+    // names its hold by the hold's own id, and is a new decision, not a repeat.)
+    private static bool IsRepeat(Decision decision) =>
+        decision.Replayed || decision.Result is TransferResult.ExistsWithDifferentFields or TransferResult.IdAlreadyFailed;
 }
