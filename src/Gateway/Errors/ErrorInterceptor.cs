@@ -70,7 +70,7 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
         if (IsUnavailable(exception))
         {
             logger.DatabaseUnavailable(exception, context.Method);
-            return new RpcException(new Status(StatusCode.Unavailable, "The ledger database is unavailable. Retry with the same ids: nothing is applied twice."));
+            return RetryLater(StatusCode.Unavailable, "The ledger database is unavailable. Retry with the same ids: nothing is applied twice.", TimeSpan.FromSeconds(1));
         }
 
         if (exception is Ledger.Writing.LedgerBusyException busy)

@@ -15,6 +15,12 @@ public sealed class ResilienceOptions
     /// <summary>How long the circuit stays open before letting a trial call through, in seconds.</summary>
     public int BreakSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long, in seconds, calls are answered UNAVAILABLE at once after one found the database unreachable,
+    /// before the next call tries it again. Also the RetryInfo delay such answers carry.
+    /// </summary>
+    public int DownSeconds { get; set; } = 1;
+
     /// <summary>Longest any call may take inside the gateway, in seconds, however far away the caller's deadline.</summary>
     public int MaxCallSeconds { get; set; } = 60;
 }

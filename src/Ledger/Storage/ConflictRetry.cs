@@ -50,9 +50,14 @@ internal static class ConflictRetry
         })
         .Build();
 
-    /// <summary>True when the connection, not the transaction's logic, failed: worth another attempt soon.</summary>
-    public static bool IsTransient(Exception exception) => AnyInChain(exception, e =>
-        e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P02" or "57P03" });
+    /// <summary>
+    /// True when the connection, not the transaction's logic, failed: worth another attempt soon. Not when
+    /// the server refused the connection: it is down, and attempts in a row only keep the caller waiting
+    /// for the same answer (the gateway answers at once while it is down).
+    /// </summary>
+    public static bool IsTransient(Exception exception) =>
+        !AnyInChain(exception, e => e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+        && AnyInChain(exception, e => e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P02" or "57P03" });
 
     /// <summary>True when the transaction certainly rolled back because of a concurrent writer.</summary>
     public static bool IsConflict(Exception exception) => AnyInChain(exception, e => e is LockSetIncompleteException
