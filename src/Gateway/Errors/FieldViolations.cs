@@ -55,16 +55,30 @@ public sealed class FieldViolations
         return violations.ToException();
     }
 
-    /// <summary>INVALID_ARGUMENT with every violation noted so far, as a status with a BadRequest detail.</summary>
+    // An error travels in HTTP/2 headers, which clients cap (64 KB in .NET): a batch of a thousand bad items
+    // once produced an answer no client could read. The first violations name the fields to fix; a count says the rest.
+    private const int MaxViolationsSent = 50;
+    private const int MaxSummaryViolations = 5;
+
+    /// <summary>
+    /// INVALID_ARGUMENT with the violations noted so far, as a status with a BadRequest detail: the first
+    /// <see cref="MaxViolationsSent"/> of them, and a last one saying how many more there were.
+    /// </summary>
     public Google.Rpc.Status ToStatus()
     {
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(_violations);
-        var summary = string.Join("; ", _violations.Select(v => v.Field.Length > 0 ? $"{v.Field}: {v.Description}" : v.Description));
+        badRequest.FieldViolations.AddRange(_violations.Take(MaxViolationsSent));
+        if (_violations.Count > MaxViolationsSent)
+        {
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = "", Description = $"… and {_violations.Count - MaxViolationsSent} more." });
+        }
+
+        var summary = string.Join("; ", _violations.Take(MaxSummaryViolations).Select(v => v.Field.Length > 0 ? $"{v.Field}: {v.Description}" : v.Description));
+        var more = _violations.Count > MaxSummaryViolations ? $" (and {_violations.Count - MaxSummaryViolations} more)" : "";
         return new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
-            Message = $"The request is not valid. {summary}",
+            Message = $"The request is not valid. {summary}{more}",
             Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
         };
     }
