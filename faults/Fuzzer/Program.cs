@@ -1,8 +1,19 @@
 using System.CommandLine;
 using EPoomasi.Fuzzer;
 
-var grpc = new Option<Uri>("--grpc") { Description = "The gateway's gRPC address (HTTP/2).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
-var http = new Option<Uri>("--http") { Description = "The gateway's JSON address (HTTP/1.1).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5081") };
+var grpc = new Option<string>("--grpc") { Description = "The gateway's gRPC address (HTTP/2).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+var http = new Option<string>("--http") { Description = "The gateway's JSON address (HTTP/1.1).", DefaultValueFactory = _ => "http://127.0.0.1:5081" };
+foreach (var address in new[] { grpc, http })
+{
+    address.Validators.Add(result =>
+    {
+        if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            result.AddError($"{address.Name} takes an address with its scheme, e.g. http://127.0.0.1:5080.");
+        }
+    });
+}
+
 var requests = new Option<int>("--requests") { Description = "How many forged requests to send.", DefaultValueFactory = _ => 10_000 };
 var seed = new Option<int>("--seed") { Description = "The seed: the same seed sends the same requests.", DefaultValueFactory = _ => Environment.TickCount & 0x7FFF_FFFF };
 var root = new RootCommand("Sends forged requests to every RPC of an e-poomasi gateway (with the development issuer on) and checks its promises.")
@@ -12,8 +23,9 @@ var root = new RootCommand("Sends forged requests to every RPC of an e-poomasi g
 root.SetAction(async (parse, cancellationToken) =>
 {
     var run = parse.GetValue(seed);
-    using var wire = new Wire(parse.GetValue(grpc)!, parse.GetValue(http)!);
-    var world = await FuzzWorld.BuildAsync(parse.GetValue(grpc)!, $"fz{run % 100_000}", cancellationToken);
+    var grpcAddress = new Uri(parse.GetValue(grpc)!);
+    using var wire = new Wire(grpcAddress, new Uri(parse.GetValue(http)!));
+    var world = await FuzzWorld.BuildAsync(grpcAddress, $"fz{run % 100_000}", cancellationToken);
     var report = await new FuzzRun(wire, world, run).RunAsync(parse.GetValue(requests), cancellationToken);
     Console.Out.Write(report.Summary());
     return report.ViolationCount == 0 ? 0 : 1;
