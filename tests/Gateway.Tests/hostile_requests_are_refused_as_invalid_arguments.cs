@@ -4,6 +4,7 @@ using EPoomasi.Contracts.Ledger.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using EPoomasi.Fuzzer;
 using Grpc.Core;
 
 namespace EPoomasi.Gateway.Tests;
@@ -87,27 +88,28 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
         var valid = new GetAccountRequest { AccountId = kim }.ToByteArray();
         var cases = new Dictionary<string, byte[]>
         {
-            ["invalid UTF-8 in a string"] = RawGrpc.Frame(notUtf8),
-            ["a truncated message"] = RawGrpc.Frame(truncated),
-            ["a malformed varint"] = RawGrpc.Frame(badVarint),
-            ["a frame shorter than it declares"] = RawGrpc.Frame(valid, declaredLength: valid.Length + 100),
+            ["invalid UTF-8 in a string"] = Wire.Frame(notUtf8),
+            ["a truncated message"] = Wire.Frame(truncated),
+            ["a malformed varint"] = Wire.Frame(badVarint),
+            ["a frame shorter than it declares"] = Wire.Frame(valid, declaredLength: valid.Length + 100),
             ["a frame header cut short"] = [0, 0, 0],
-            ["a second message after the first"] = [.. RawGrpc.Frame(valid), .. RawGrpc.Frame(valid)],
-            ["a compressed flag of 2"] = RawGrpc.Frame(valid, flag: 2),
-            ["compressed with no encoding named"] = RawGrpc.Frame(valid, flag: 1),
+            ["a second message after the first"] = [.. Wire.Frame(valid), .. Wire.Frame(valid)],
+            ["a compressed flag of 2"] = Wire.Frame(valid, flag: 2),
+            ["compressed with no encoding named"] = Wire.Frame(valid, flag: 1),
         };
 
+        using var wire = new Wire(new Uri("http://" + channel.Target), gateway.HttpAddress);
         var answers = new List<string>();
         foreach (var (name, body) in cases)
         {
-            var (status, message, _) = await RawGrpc.CallAsync(new Uri("http://" + channel.Target), GetAccount, body, token, Ct);
-            answers.Add($"{name}: {status} {message}");
+            var (status, message) = await wire.GrpcAsync(GetAccount, body, token, null, Ct);
+            answers.Add($"{name}: {(StatusCode)status} {message}");
         }
 
         Assert.All(answers, a => Assert.Contains(": InvalidArgument ", a, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
-        var (ok, _, _) = await RawGrpc.CallAsync(new Uri("http://" + channel.Target), GetAccount, RawGrpc.Frame(valid), token, Ct);
-        Assert.Equal(StatusCode.OK, ok);
+        var (ok, _) = await wire.GrpcAsync(GetAccount, Wire.Frame(valid), token, null, Ct);
+        Assert.Equal(StatusCode.OK, (StatusCode)ok);
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
