@@ -123,7 +123,7 @@ public sealed class FuzzRun(Wire wire, FuzzWorld world, int seed)
             ? $"answered HTTP {code}: {Shorten(text)}"
             : Leak(text);
         var unknown = status is HttpStatusCode.GatewayTimeout or HttpStatusCode.ServiceUnavailable || code == 499;
-        return new Sent($"HTTP {code}", fault, code >= 400, unknown, Json: true, $"JSON, {mutation}");
+        return new Sent(code == 0 ? "closed while sending" : $"HTTP {code}", fault, code >= 400 || code == 0, unknown, Json: true, $"JSON, {mutation}");
     }
 
     // Proto3 JSON of the message, or null where it has none (a Timestamp out of range cannot be written).

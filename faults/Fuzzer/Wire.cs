@@ -70,8 +70,17 @@ public sealed class Wire(Uri grpc, Uri http) : IDisposable
         }
 
         Authorize(request, token);
-        using var response = await _client.SendAsync(request, cancellationToken);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        try
+        {
+            using var response = await _client.SendAsync(request, cancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException closed) when (closed.InnerException is IOException)
+        {
+            // The server answered before the body was sent (413 for a body over the limit) and closed the
+            // connection: refused unread, which is allowed. 0 stands for "no status read".
+            return (0, "connection closed by the server while the body was being sent");
+        }
     }
 
     private static void Authorize(HttpRequestMessage request, string? token)

@@ -29,7 +29,22 @@ public sealed class GrpcFrames(LimitOptions limits) : IMiddleware
             return;
         }
 
-        var problem = await FindProblemAsync(request, context.RequestAborted);
+        string? problem;
+        try
+        {
+            problem = await FindProblemAsync(request, context.RequestAborted);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own body limit, which grpc-dotnet lifts only inside its handler, after this check.
+            await StatusResponse.WriteAsync(context, new Google.Rpc.Status
+            {
+                Code = (int)Google.Rpc.Code.ResourceExhausted,
+                Message = $"The request is larger than the {limits.MaxRequestBytes / 1024 / 1024} MiB message the gateway accepts; it was not read.",
+            }, StatusCodes.Status413PayloadTooLarge, context.RequestAborted);
+            return;
+        }
+
         if (problem is not null)
         {
             var violations = new FieldViolations();
