@@ -38,7 +38,9 @@ status=0
 dotnet faults/Fuzzer/bin/Release/net10.0/EPoomasi.Fuzzer.dll --grpc "http://127.0.0.1:$grpc_port" --http "http://127.0.0.1:$http_port" \
   --requests "$requests" --seed "$seed" | tee "faults/results/fuzz-$seed.txt" || status=$?
 if grep -E '"LogLevel":"(Error|Critical)"' "$work/gateway.log" >/dev/null; then
-  echo "The gateway logged errors during the run:"; grep -E '"LogLevel":"(Error|Critical)"' "$work/gateway.log" | head -20
+  grep -E '"LogLevel":"(Error|Critical)"' "$work/gateway.log" >"faults/results/fuzz-$seed-gateway-errors.log"
+  echo "The gateway logged errors during the run (all of them: faults/results/fuzz-$seed-gateway-errors.log):"
+  head -20 "faults/results/fuzz-$seed-gateway-errors.log"
   status=1
 fi
 exit $status

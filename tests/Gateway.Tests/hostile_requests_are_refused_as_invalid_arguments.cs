@@ -132,6 +132,26 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
         Assert.Equal((StatusCode.InvalidArgument, "at"), (refused.StatusCode, FieldOf(refused)));
     }
 
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task an_answer_quotes_long_input_only_in_part_so_every_client_can_read_it()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district);
+        var long70k = new string('x', 70_000);
+        var admin = new Contracts.Identity.V1.PartnerAppService.PartnerAppServiceClient(gateway.Invoker(GatewayFixture.Administrator));
+        var member = new Contracts.Identity.V1.PartnerAppService.PartnerAppServiceClient(gateway.Invoker(GatewayFixture.Member(district, kim)));
+
+        var scopes = await Assert.ThrowsAsync<RpcException>(() => admin.RegisterPartnerAppAsync(
+            new() { AppId = "long-scopes", Name = "Long", Scopes = { long70k + "a", long70k + "b", long70k + "c" } }, cancellationToken: Ct).ResponseAsync);
+        var appId = await Assert.ThrowsAsync<RpcException>(() => member.GrantAppAccessAsync(
+            new() { AppId = long70k, AccountId = kim, Scopes = { "accounts:read" } }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, scopes.StatusCode);
+        Assert.Equal(3, scopes.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Count(v => v.Field == "scopes"));
+        Assert.Equal((StatusCode.InvalidArgument, "app_id"), (appId.StatusCode, FieldOf(appId)));
+        Assert.All(new[] { scopes, appId }, e => Assert.InRange(e.Status.Detail.Length, 1, 2_000));
+    }
+
     private static CreateTransfersRequest Pay(string from, string to, long minutes, string memo) => new()
     {
         Transfers = { new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = from, CreditAccountId = to, AmountMinutes = minutes, Code = TransferCode.Service, Memo = memo } },

@@ -80,7 +80,7 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
 
         if (exception is ArgumentException argument)
         {
-            return new RpcException(new Status(StatusCode.InvalidArgument, argument.Message));
+            return new RpcException(new Status(StatusCode.InvalidArgument, ErrorText.Clip(argument.Message, 1000)));
         }
 
         if (Ledger.Storage.ConflictRetryInfo.IsConflict(exception))

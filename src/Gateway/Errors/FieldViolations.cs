@@ -8,8 +8,12 @@ public sealed class FieldViolations
 {
     private readonly List<BadRequest.Types.FieldViolation> _violations = [];
 
+    /// <summary>Notes a violation. Field paths and descriptions may quote the caller's input, so both are clipped.</summary>
     public void Add(string field, string description) =>
-        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = ErrorText.Clip(field, MaxFieldChars), Description = ErrorText.Clip(description, MaxDescriptionChars) });
+
+    private const int MaxFieldChars = 120;
+    private const int MaxDescriptionChars = 300;
 
     /// <summary>The id in <paramref name="value"/>, or <see cref="Guid.Empty"/> noted as a violation.</summary>
     public Guid Id(string field, string value, bool required = true)

@@ -38,11 +38,7 @@ public static class LedgerErrors
     }
 
     /// <summary>An account, district or other thing that does not exist.</summary>
-    public static RpcException NotFound(string what) => Build(Code.NotFound, "NOT_FOUND", $"{Bounded(what)} was not found.", []);
-
-    // A message travels in an HTTP/2 header, which clients cap at 64 KB: what a caller sent is quoted
-    // back in part only (a 70,000-character district id once made an answer no client could read).
-    private static string Bounded(string text) => text.Length <= 200 ? text : $"{text[..200]}…";
+    public static RpcException NotFound(string what) => Build(Code.NotFound, "NOT_FOUND", $"{ErrorText.Clip(what)} was not found.", []);
 
     /// <summary><c>DebitBelowFloor</c> → <c>DEBIT_BELOW_FLOOR</c>.</summary>
     public static string ReasonCode<TEnum>(TEnum value) where TEnum : struct, System.Enum =>

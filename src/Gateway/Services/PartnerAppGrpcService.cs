@@ -29,7 +29,7 @@ public sealed partial class PartnerAppGrpcService(PartnerRegistry registry) : Pa
 
     public override async Task<IssueApiKeyResponse> IssueApiKey(IssueApiKeyRequest request, ServerCallContext context)
     {
-        var key = await registry.IssueKeyAsync(request.AppId, context.CancellationToken) ?? throw LedgerErrors.NotFound($"App '{request.AppId}'");
+        var key = await registry.IssueKeyAsync(request.AppId, context.CancellationToken) ?? throw LedgerErrors.NotFound($"App '{ErrorText.Clip(request.AppId, 60)}'");
         return new IssueApiKeyResponse { ApiKey = key.Key, KeyId = key.KeyId.ToString("N") };
     }
 
@@ -38,7 +38,7 @@ public sealed partial class PartnerAppGrpcService(PartnerRegistry registry) : Pa
         var violations = new FieldViolations();
         var keyId = violations.Id("key_id", request.KeyId);
         violations.ThrowIfAny();
-        var changed = await registry.RevokeKeyAsync(request.AppId, keyId, context.CancellationToken) ?? throw LedgerErrors.NotFound($"Key {request.KeyId} of app '{request.AppId}'");
+        var changed = await registry.RevokeKeyAsync(request.AppId, keyId, context.CancellationToken) ?? throw LedgerErrors.NotFound($"Key {ErrorText.Clip(request.KeyId, 60)} of app '{ErrorText.Clip(request.AppId, 60)}'");
         return new RevokeApiKeyResponse { Changed = changed };
     }
 
@@ -47,7 +47,7 @@ public sealed partial class PartnerAppGrpcService(PartnerRegistry registry) : Pa
         var violations = new FieldViolations();
         var account = violations.Id("account_id", request.AccountId);
         var app = await registry.FindAsync(request.AppId, context.CancellationToken);
-        if (app is null) violations.Add("app_id", $"No app '{request.AppId}' is registered.");
+        if (app is null) violations.Add("app_id", $"No app '{ErrorText.Clip(request.AppId, 60)}' is registered.");
         else Scopes(violations, request.Scopes, app.Scopes.ToHashSet());
         violations.ThrowIfAny();
 
@@ -72,9 +72,9 @@ public sealed partial class PartnerAppGrpcService(PartnerRegistry registry) : Pa
     {
         var list = scopes.ToList();
         if (list.Count == 0) violations.Add("scopes", $"At least one of: {string.Join(", ", allowed)}.");
-        foreach (var scope in list.Where(s => !allowed.Contains(s)))
+        foreach (var scope in list.Where(s => !allowed.Contains(s)).Distinct())
         {
-            violations.Add("scopes", $"'{scope}' is not one of: {string.Join(", ", allowed)}.");
+            violations.Add("scopes", $"'{ErrorText.Clip(scope, 60)}' is not one of: {string.Join(", ", allowed)}.");
         }
     }
 }

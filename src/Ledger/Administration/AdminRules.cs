@@ -10,8 +10,9 @@ internal static partial class AdminRules
 
     public static bool IsDistrictId(string? districtId) => districtId is not null && DistrictIdPattern().IsMatch(districtId);
 
+    // Compared against the negated maximum: negating the floor overflows on long.MinValue, which any caller may send.
     public static bool AreLimits(Minutes floor, Minutes cap) =>
-        floor <= Minutes.Zero && cap >= Minutes.Zero && -floor <= LedgerLimits.MaxLimitMinutes && cap <= LedgerLimits.MaxLimitMinutes;
+        floor <= Minutes.Zero && cap >= Minutes.Zero && floor >= -LedgerLimits.MaxLimitMinutes && cap <= LedgerLimits.MaxLimitMinutes;
 
     public static bool IsBound(Minutes amount) => amount >= Minutes.Zero && amount <= LedgerLimits.MaxLimitMinutes;
 

@@ -50,6 +50,8 @@ public sealed class coordinators_open_limit_freeze_and_close_accounts(PostgresFi
         Assert.Equal(AdminResult.ReasonRequired, (await Run(new ChangeAccountLimits(member, Minutes.Zero, Minutes.FromHours(20), "", coordinator))).Result);
         Assert.Equal(AdminResult.LimitsExcludeCurrentBalance, (await Run(new ChangeAccountLimits(member, Minutes.Zero, Minutes.FromHours(2), "tighten", coordinator))).Result);
         Assert.Equal(AdminResult.LimitsInvalid, (await Run(new ChangeAccountLimits(member, Minutes.FromHours(1), Minutes.FromHours(20), "odd", coordinator))).Result);
+        Assert.Equal(AdminResult.LimitsInvalid, (await Run(new ChangeAccountLimits(member, new Minutes(long.MinValue), Minutes.FromHours(20), "extreme", coordinator))).Result);
+        Assert.Equal(AdminResult.LimitsInvalid, (await Run(new ChangeAccountLimits(member, Minutes.Zero, new Minutes(long.MaxValue), "extreme", coordinator))).Result);
         Assert.Equal(AdminResult.Ok, (await Run(new ChangeAccountLimits(member, Minutes.Zero, Minutes.FromHours(20), "care co-op agreement", coordinator))).Result);
 
         await using var session = Ledger.Store.Documents.QuerySession();
