@@ -78,6 +78,29 @@ internal static class AccountsTable
         return accounts;
     }
 
+    /// <summary>Inserts accounts, one per element of the arrays of <see cref="ColumnArrays"/> (its '?' placeholders, in order).</summary>
+    public static string InsertMany(string schema) =>
+        $"insert into {schema}.{Name} ({Columns}) select * from unnest(?::uuid[], ?::text[], ?::smallint[], ?::text[], ?::bigint[], ?::bigint[], " +
+        "?::smallint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[])";
+
+    /// <summary>The values of <see cref="InsertMany"/>: one array per column.</summary>
+    public static object[] ColumnArrays(IReadOnlyList<Account> accounts) =>
+    [
+        accounts.Select(a => a.Id).ToArray(),
+        accounts.Select(a => a.DistrictId).ToArray(),
+        accounts.Select(a => (short)a.Kind).ToArray(),
+        accounts.Select(a => a.CounterpartDistrictId).ToArray(),
+        accounts.Select(a => a.Floor.Value).ToArray(),
+        accounts.Select(a => a.Cap.Value).ToArray(),
+        accounts.Select(a => (short)a.Status).ToArray(),
+        accounts.Select(a => a.DebitsPosted.Value).ToArray(),
+        accounts.Select(a => a.CreditsPosted.Value).ToArray(),
+        accounts.Select(a => a.DebitsPending.Value).ToArray(),
+        accounts.Select(a => a.CreditsPending.Value).ToArray(),
+        accounts.Select(a => a.Version).ToArray(),
+        accounts.Select(a => a.OpenedAt).ToArray(),
+    ];
+
     /// <summary>Inserts or entirely replaces one account's row (administration: opening, limits, status).</summary>
     public static NpgsqlCommand Upsert(string schema, Account account) => new(
         $"insert into {schema}.{Name} ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (id) do update set " +

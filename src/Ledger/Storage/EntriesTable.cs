@@ -40,6 +40,31 @@ internal static class EntriesTable
             primary key (account_id, version))
         """;
 
+    /// <summary>Inserts entries, one per element of the arrays of <see cref="ColumnArrays"/> (its '?' placeholders, in order).</summary>
+    public static string InsertMany(string schema) =>
+        $"insert into {schema}.{Name} ({Columns}, journal_id) " +
+        "select * from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::smallint[], ?::bigint[], ?::bigint[], " +
+        "?::uuid[], ?::smallint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[])";
+
+    /// <summary>The values of <see cref="InsertMany"/>: each entry at its account's version after it, in the journal it came in.</summary>
+    public static object[] ColumnArrays(IReadOnlyList<(long Version, EntryPosted Entry, Guid Journal)> entries, QueuedText text) =>
+    [
+        entries.Select(e => e.Entry.AccountId).ToArray(),
+        entries.Select(e => e.Version).ToArray(),
+        entries.Select(e => e.Entry.TransferId).ToArray(),
+        entries.Select(e => (short)e.Entry.Side).ToArray(),
+        entries.Select(e => e.Entry.AmountMinutes.Value).ToArray(),
+        entries.Select(e => e.Entry.BalanceAfterMinutes.Value).ToArray(),
+        entries.Select(e => e.Entry.CounterpartyAccountId).ToArray(),
+        entries.Select(e => (short)e.Entry.Code).ToArray(),
+        text.Add(entries.Select(e => e.Entry.Memo).ToArray()),
+        entries.Select(e => e.Entry.By.ActorId).ToArray(),
+        entries.Select(e => e.Entry.By.OnBehalfOf).ToArray(),
+        entries.Select(e => e.Entry.By.Channel).ToArray(),
+        entries.Select(e => e.Entry.At).ToArray(),
+        entries.Select(e => e.Journal).ToArray(),
+    ];
+
     /// <summary>Reads an entry whose <see cref="Columns"/> after the account id start at <paramref name="first"/>.</summary>
     public static StatementEntry ReadEntry(NpgsqlDataReader reader, int first) => new(
         Position: reader.GetInt64(first),

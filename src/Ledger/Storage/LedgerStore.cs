@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Districts;
 using JasperFx;
 using JasperFx.Events;
@@ -50,15 +49,23 @@ public sealed class LedgerStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates or updates the schema. Run it once at start-up, before serving: the store never
-    /// changes the schema by itself while it writes.
+    /// Creates or updates the schema, and carries a schema written in an older storage layout forward when
+    /// <paramref name="carryLayoutForward"/> (otherwise refuses it, for an operator who migrates explicitly).
+    /// Run it once at start-up, before serving: the store never changes the schema by itself while it writes.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The schema holds data written in another storage layout.</exception>
-    public async Task MigrateAsync()
+    /// <exception cref="InvalidOperationException">The schema holds data of a layout this code cannot serve as it stands.</exception>
+    public async Task MigrateAsync(bool carryLayoutForward = true)
     {
         await Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        await StorageLayout.EnsureCurrentAsync(connection, Schema);
+        if (!carryLayoutForward && await StorageLayout.ReadAsync(connection, Schema) is { } marked && marked < StorageLayout.Current)
+        {
+            throw new InvalidOperationException(
+                $"The ledger schema '{Schema}' is in storage layout {marked}; this version uses layout {StorageLayout.Current}. " +
+                "Carry it forward first (the gateway's 'migrate' command), or let the gateway do it at start (Ledger:MigrateAtStart=true).");
+        }
+
+        await StorageLayout.EnsureCurrentAsync(this, connection);
         foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), TransfersTable.Create(Schema), CompressJournalsFaster })
         {
             await using var command = new NpgsqlCommand(statement, connection);
@@ -130,7 +137,7 @@ public sealed class LedgerStore : IAsyncDisposable
             // A transfer record is mostly empty optional fields; leaving them out makes each row a third
             // smaller to build, parse, store and log (measured: record JSON 770 -> ~500 characters).
             json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            json.TypeInfoResolver = AccountEventKinds.Resolver();
+            json.TypeInfoResolver = EventKinds.Resolver();
             // PostgreSQL's jsonb orders keys its own way, so the kind of a journaled event may come back after its fields.
             json.AllowOutOfOrderMetadataProperties = true;
         });
@@ -140,11 +147,7 @@ public sealed class LedgerStore : IAsyncDisposable
         // lock, which is what serialises appends to a stream. Timestamps come from the injected clock.
         options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         options.Events.TimeProvider = time;
-        options.Events.AddEventTypes(
-        [
-            .. AccountEventKinds.Types, typeof(AccountEventsJournaled),
-            typeof(DistrictCreated), typeof(DistrictDefaultsChanged), typeof(MintBudgetChanged), typeof(TrustLimitSet),
-        ]);
+        options.Events.AddEventTypes(EventTypes.All);
 
         options.Schema.For<District>().Identity(d => d.Id);
     }

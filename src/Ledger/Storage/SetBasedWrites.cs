@@ -1,7 +1,7 @@
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Transfers;
 using Marten;
-using Marten.Events;
+using EPoomasi.Ledger.Transfers.Deciding;
 using Npgsql;
 
 namespace EPoomasi.Ledger.Storage;
@@ -23,58 +23,52 @@ internal sealed class SetBasedWrites(LedgerStore store)
 {
     private readonly ISerializer _serializer = store.Documents.Options.Serializer();
     private readonly string _schema = store.Schema;
-    private readonly EventGraph _events = (EventGraph)((StoreOptions)store.Documents.Options).Events;
+    private readonly EventRows _rows = new(store);
 
     /// <summary>Most account events per journal event: about 24,000 characters of JSON, below the large object heap.</summary>
-    private const int JournalChunk = 64;
+    public const int JournalChunk = 64;
 
     /// <summary>
     /// Adds the writes to <paramref name="batch"/>. Dispose the result once the batch has run (see <see cref="QueuedText"/>).
     /// </summary>
     public QueuedText Queue(
         NpgsqlBatch batch,
-        IReadOnlyList<AccountEvent> events,
-        IEnumerable<Account> changedAccounts,
-        IEnumerable<TransferRecord> changedRecords,
+        LedgerWorkingSet decided,
         IReadOnlyDictionary<Guid, TransferRecord?> recordsBefore,
         DateTimeOffset now)
     {
         var text = new QueuedText();
-        var accounts = changedAccounts.ToList();
-        if (events.Count > 0)
+        var accounts = decided.ChangedAccounts.ToList();
+        if (decided.Events.Count > 0 || decided.TransferEvents.Count > 0)
         {
-            QueueEvents(batch, events, accounts, now, text);
+            var journal = QueueJournal(batch, decided.Events, decided.TransferEvents, now, text);
+            QueueEntries(batch, decided.Events, accounts, journal, text);
+        }
+
+        if (accounts.Count > 0)
+        {
             QueueAccounts(batch, accounts);
         }
 
         // Inserts in id order, so that two transactions racing on the same new ids wait in one order.
-        var records = changedRecords.OrderBy(r => r.Id).ToList();
+        var records = decided.ChangedRecords.OrderBy(r => r.Id).ToList();
         QueueRecords(batch, records.Where(r => recordsBefore[r.Id] is null).ToList(), insert: true, text);
         QueueRecords(batch, records.Where(r => recordsBefore[r.Id] is not null).ToList(), insert: false, text);
         return text;
     }
 
-    private void QueueEvents(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, List<Account> accounts, DateTimeOffset now, QueuedText text)
+    // The journal: a stream of its own holding every account event and every transfer event of the
+    // transaction in decision order, JournalChunk to an event. One event for a whole transaction was one
+    // string of megabytes in the gateway (a flood of 8,000-transfer batches then ran the capped heap out of
+    // memory); chunks stay small objects.
+    private Guid QueueJournal(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, IReadOnlyList<TransferEvent> transferEvents, DateTimeOffset now, QueuedText text)
     {
-        // The journal: a stream of its own holding every account event in decision order, JournalChunk to an
-        // event. One event for a whole transaction was one string of megabytes in the gateway (a flood of
-        // 8,000-transfer batches then ran the capped heap out of memory); chunks stay small objects.
         var journal = Guid.CreateVersion7(now);
-        var mapping = _events.EventMappingFor(typeof(AccountEventsJournaled));
-        var chunks = events.Chunk(JournalChunk).Select(chunk => _serializer.ToJson(new AccountEventsJournaled(chunk))).ToArray();
-        Add(
-            batch,
-            $"insert into {_schema}.mt_streams (id, type, version, timestamp, created, tenant_id) values (?, 'journal', ?, ?, ?, ?)",
-            journal, (long)chunks.Length, now, now, JasperFx.StorageConstants.DefaultTenantId);
-        Add(
-            batch,
-            $"insert into {_schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived) " +
-            $"select nextval('{_schema}.mt_events_sequence'), j.id, ?, j.version, j.data::jsonb, ?, ?, ?, ?, false " +
-            "from unnest(?::uuid[], ?::bigint[], ?::text[]) as j(id, version, data)",
-            journal, mapping.EventTypeName, JasperFx.StorageConstants.DefaultTenantId, now, mapping.DotNetTypeName,
-            chunks.Select(_ => Guid.CreateVersion7(now)).ToArray(), chunks.Select((_, i) => (long)i + 1).ToArray(), text.Add(chunks));
-
-        QueueEntries(batch, events, accounts, journal, text);
+        var chunks = events.Chunk(JournalChunk).Select(chunk => (typeof(AccountEventsJournaled), _serializer.ToJson(new AccountEventsJournaled(chunk))))
+            .Concat(transferEvents.Chunk(JournalChunk).Select(chunk => (typeof(TransfersJournaled), _serializer.ToJson(new TransfersJournaled(chunk)))))
+            .ToList();
+        _rows.QueueNewStream(batch, journal, "journal", chunks, now, text);
+        return journal;
     }
 
     // The statement lines projected from the journal just queued: each entry at its account's version,
@@ -100,25 +94,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
             return;
         }
 
-        Add(
-            batch,
-            $"insert into {_schema}.{EntriesTable.Name} ({EntriesTable.Columns}, journal_id) " +
-            "select e.*, ? from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::smallint[], ?::bigint[], ?::bigint[], " +
-            "?::uuid[], ?::smallint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e",
-            journal,
-            entries.Select(e => e.Entry.AccountId).ToArray(),
-            entries.Select(e => e.Version).ToArray(),
-            entries.Select(e => e.Entry.TransferId).ToArray(),
-            entries.Select(e => (short)e.Entry.Side).ToArray(),
-            entries.Select(e => e.Entry.AmountMinutes.Value).ToArray(),
-            entries.Select(e => e.Entry.BalanceAfterMinutes.Value).ToArray(),
-            entries.Select(e => e.Entry.CounterpartyAccountId).ToArray(),
-            entries.Select(e => (short)e.Entry.Code).ToArray(),
-            text.Add(entries.Select(e => e.Entry.Memo).ToArray()),
-            entries.Select(e => e.Entry.By.ActorId).ToArray(),
-            entries.Select(e => e.Entry.By.OnBehalfOf).ToArray(),
-            entries.Select(e => e.Entry.By.Channel).ToArray(),
-            entries.Select(e => e.Entry.At).ToArray());
+        Add(batch, EntriesTable.InsertMany(_schema), EntriesTable.ColumnArrays(entries.Select(e => (e.Version, e.Entry, journal)).ToList(), text));
     }
 
     // A transfer moves only posted and pending amounts; limits and status change by administration alone.
@@ -152,21 +128,5 @@ internal sealed class SetBasedWrites(LedgerStore store)
         Add(batch, insert ? TransfersTable.Insert(_schema) : TransfersTable.Update(_schema), columns);
     }
 
-    // The statements read best with their values in order, as Marten's '?' placeholders; PostgreSQL wants $1, $2, ...
-    private static void Add(NpgsqlBatch batch, string sql, params object?[] values)
-    {
-        var parts = sql.Split('?');
-        if (parts.Length != values.Length + 1)
-        {
-            throw new ArgumentException($"The statement has {parts.Length - 1} placeholders for {values.Length} values.", nameof(values));
-        }
-
-        var command = new NpgsqlBatchCommand(string.Concat(parts.Select((part, i) => i == 0 ? part : $"${i}{part}")));
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
-        batch.BatchCommands.Add(command);
-    }
+    private static void Add(NpgsqlBatch batch, string sql, params object?[] values) => Statements.Add(batch, sql, values);
 }

@@ -71,5 +71,6 @@ public sealed record TransferRecord
     public required DateTimeOffset At { get; init; }
 
     /// <summary>True for a hold still waiting to be resolved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPendingHold => Kind == TransferKind.Hold && HoldState == Transfers.HoldState.Pending;
 }

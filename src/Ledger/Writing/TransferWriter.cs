@@ -228,7 +228,7 @@ public sealed class TransferWriter
         EnsureEachIdGetsANewRecord(assumedNew, batches, outcomes, workingSet);
 
         await using (var writes = transaction.CreateBatch())
-        using (_writes.Queue(writes, workingSet.Events, workingSet.ChangedAccounts, workingSet.ChangedRecords, records, now))
+        using (_writes.Queue(writes, workingSet, records, now))
         {
             await transaction.CommitAsync(writes, cancellationToken);
         }

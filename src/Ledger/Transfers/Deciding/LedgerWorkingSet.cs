@@ -13,6 +13,7 @@ public sealed class LedgerWorkingSet : ILedgerView
     private readonly Dictionary<Guid, Account?> _accounts;
     private readonly Dictionary<Guid, TransferRecord?> _records;
     private readonly List<AccountEvent> _events = [];
+    private readonly List<TransferEvent> _transferEvents = [];
     private readonly Dictionary<Guid, TransferRecord> _changedRecords = [];
     private readonly Stack<Action> _undo = new();
     private bool _recording;
@@ -25,6 +26,9 @@ public sealed class LedgerWorkingSet : ILedgerView
 
     /// <summary>Events to append, in the order they were decided.</summary>
     public IReadOnlyList<AccountEvent> Events => _events;
+
+    /// <summary>What happened to transfer ids, in the order it was decided: the changes of <see cref="ChangedRecords"/>.</summary>
+    public IReadOnlyList<TransferEvent> TransferEvents => _transferEvents;
 
     /// <summary>Records created or changed.</summary>
     public IReadOnlyCollection<TransferRecord> ChangedRecords => _changedRecords.Values;
@@ -39,7 +43,10 @@ public sealed class LedgerWorkingSet : ILedgerView
     public TransferRecord? FindRecord(Guid transferId) =>
         _records.TryGetValue(transferId, out var record) ? record : throw new LockSetIncompleteException(transferId);
 
-    /// <summary>Applies a decision's events (through <see cref="AccountEvolution.Evolve"/>) and records.</summary>
+    /// <summary>
+    /// Applies a decision's events (through <see cref="AccountEvolution.Evolve"/>) and records, each change of
+    /// a record becoming its <see cref="TransferEvent"/>.
+    /// </summary>
     public void Apply(Decision decision)
     {
         foreach (var @event in decision.Events)
@@ -54,6 +61,7 @@ public sealed class LedgerWorkingSet : ILedgerView
         {
             var before = _records.GetValueOrDefault(record.Id);
             var changedBefore = _changedRecords.GetValueOrDefault(record.Id);
+            _transferEvents.Add(TransferEvolution.Between(before, record, decision.Record!.At));
             _records[record.Id] = record;
             _changedRecords[record.Id] = record;
             if (_recording) _undo.Push(UndoRecord(record.Id, before, changedBefore));
@@ -71,6 +79,7 @@ public sealed class LedgerWorkingSet : ILedgerView
     private Action UndoRecord(Guid recordId, TransferRecord? before, TransferRecord? changedBefore) => () =>
     {
         _records[recordId] = before;
+        _transferEvents.RemoveAt(_transferEvents.Count - 1);
         if (changedBefore is not null) _changedRecords[recordId] = changedBefore;
         else _changedRecords.Remove(recordId);
     };

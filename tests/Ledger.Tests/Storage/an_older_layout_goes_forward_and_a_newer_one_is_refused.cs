@@ -1,3 +1,4 @@
+using EPoomasi.Ledger.Auditing;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
@@ -8,7 +9,7 @@ using Npgsql;
 
 namespace EPoomasi.Ledger.Tests.Storage;
 
-public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture postgres) : LedgerTest(postgres)
+public sealed class an_older_layout_goes_forward_and_a_newer_one_is_refused(PostgresFixture postgres) : LedgerTest(postgres)
 {
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_schema_of_the_current_layout_migrates_again_without_complaint()
@@ -20,7 +21,7 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task a_schema_of_layout_2_goes_forward_to_3_and_keeps_its_posts_idempotent()
+    public async Task a_schema_of_layout_2_goes_forward_and_keeps_its_posts_idempotent()
     {
         var receiver = await Ledger.OpenMemberAsync("mapo", startHours: 1);
         var provider = await Ledger.OpenMemberAsync("mapo");
@@ -28,8 +29,10 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
         await Ledger.SubmitOneAsync(hold);
         var post = new PostHold(Guid.NewGuid(), hold.Id, new Minutes(5), TestLedger.Member);
         await Ledger.SubmitOneAsync(post);
-        // What layout 2 looked like: no requested amount on a post's record.
-        await ExecuteAsync("alter table ledger.transfers drop column requested_amount_minutes; update ledger.storage_layout set version = 2");
+        // What layout 2 looked like: no requested amount on a post's record, no transfer events in the log.
+        await ExecuteAsync(
+            "alter table ledger.transfers drop column requested_amount_minutes; delete from ledger.mt_events where type = 'transfers_journaled'; " +
+            "update ledger.storage_layout set version = 2");
 
         await using var upgraded = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
         await upgraded.MigrateAsync();
@@ -38,6 +41,24 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
 
         Assert.Equal((TransferResult.Ok, true), (repeated.Result, repeated.Replayed));
         Assert.Equal(new Minutes(5), repeated.Record!.RequestedAmountMinutes);
+        var rebuilt = await new ProjectionRebuild(upgraded).RunAsync(TestContext.Current.CancellationToken);
+        Assert.Null(rebuilt.FirstDifference);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task an_operator_who_migrates_explicitly_is_told_to_when_the_layout_is_older()
+    {
+        await Ledger.OpenMemberAsync("mapo", startHours: 1);
+        await ExecuteAsync("delete from ledger.mt_events where type = 'transfers_journaled'; update ledger.storage_layout set version = 3");
+
+        await using var explicitly = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => explicitly.MigrateAsync(carryLayoutForward: false));
+        Assert.Contains("storage layout 3", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("migrate", refusal.Message, StringComparison.Ordinal);
+
+        await explicitly.MigrateAsync();
+        await explicitly.MigrateAsync(carryLayoutForward: false);
+        Assert.Null((await new ProjectionRebuild(explicitly).RunAsync(TestContext.Current.CancellationToken)).FirstDifference);
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
@@ -47,9 +68,10 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
         await ExecuteAsync("drop table ledger.storage_layout");
 
         await using var earlier = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(earlier.MigrateAsync);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => earlier.MigrateAsync());
         Assert.Contains("earlier storage layout", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("empty database", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("layout (1)", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
@@ -58,7 +80,7 @@ public sealed class a_schema_of_an_earlier_layout_is_refused(PostgresFixture pos
         await ExecuteAsync($"update ledger.storage_layout set version = {StorageLayout.Current + 1}");
 
         await using var later = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(later.MigrateAsync);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => later.MigrateAsync());
         Assert.Contains($"storage layout {StorageLayout.Current + 1}", refusal.Message, StringComparison.Ordinal);
     }
 
