@@ -32,6 +32,14 @@ public sealed class PostgresFixture : IAsyncLifetime
         return Cluster.ConnectionString(name) + ";Maximum Pool Size=30";
     }
 
+    /// <summary>A new database with nothing in it; its connection string.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = $"empty_{Interlocked.Increment(ref _databases)}";
+        await Cluster.CreateDatabaseAsync(name, null, CancellationToken.None);
+        return Cluster.ConnectionString(name) + ";Maximum Pool Size=30";
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Cluster is not null)

@@ -49,6 +49,9 @@ public sealed class TestLedger : IAsyncDisposable
     public static async Task<TestLedger> CreateAsync(PostgresFixture postgres) =>
         new(await postgres.CreateLedgerDatabaseAsync(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
 
+    /// <summary>A ledger on a database that already holds one (restored, say), on <paramref name="clock"/>.</summary>
+    public static TestLedger On(string connectionString, FakeTimeProvider clock) => new(connectionString, clock);
+
     /// <summary>Another store on the same database: what a second gateway process would have.</summary>
     public TestLedger SecondProcess() => new(ConnectionString, Clock);
 
