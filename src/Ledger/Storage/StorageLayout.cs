@@ -67,6 +67,7 @@ internal static class StorageLayout
         var schema = store.Schema;
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, transaction, $"lock table {schema}.{Table} in exclusive mode");
+        await ExecuteAsync(connection, transaction, JournalLocks.TakeAppendShared(schema));
         var marked = (int)(await ScalarAsync(connection, transaction, $"select max(version) from {schema}.{Table}"))!;
         if (marked == from)
         {

@@ -17,12 +17,17 @@ namespace EPoomasi.Ledger.Storage;
 internal sealed class WriteTransaction : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
+    private readonly string _schema;
     private bool _begun;
 
-    private WriteTransaction(NpgsqlConnection connection) => _connection = connection;
+    private WriteTransaction(NpgsqlConnection connection, string schema)
+    {
+        _connection = connection;
+        _schema = schema;
+    }
 
     public static async Task<WriteTransaction> OpenAsync(LedgerStore store, CancellationToken cancellationToken) =>
-        new(await store.Connections.OpenForWritingAsync(cancellationToken));
+        new(await store.Connections.OpenForWritingAsync(cancellationToken), store.Schema);
 
     /// <summary>A batch on this transaction's connection; the first one run also begins the transaction.</summary>
     public NpgsqlBatch CreateBatch() => new(_connection);
@@ -30,8 +35,15 @@ internal sealed class WriteTransaction : IAsyncDisposable
     /// <summary>Runs statements that return rows, beginning the transaction with them if it has not begun.</summary>
     public async Task<NpgsqlDataReader> ReadAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
-        BeginWith(batch);
-        return await batch.ExecuteReaderAsync(cancellationToken);
+        var begins = BeginWith(batch);
+        var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (begins)
+        {
+            // Past the append lock's row, to the caller's first statement.
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return reader;
     }
 
     /// <summary>Runs <paramref name="batch"/> and commits, in one round trip.</summary>
@@ -46,12 +58,18 @@ internal sealed class WriteTransaction : IAsyncDisposable
     // connection returns to its pool (checked by a test, since the begin and commit here are plain SQL).
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private void BeginWith(NpgsqlBatch batch)
+    // Every transfer transaction appends to the event log, so it takes the journal's append lock, shared,
+    // before its row locks (see JournalLocks): the sealer then never waits behind a row lock.
+    private bool BeginWith(NpgsqlBatch batch)
     {
-        if (!_begun)
+        if (_begun)
         {
-            batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("begin"));
-            _begun = true;
+            return false;
         }
+
+        batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("begin"));
+        batch.BatchCommands.Insert(1, new NpgsqlBatchCommand(JournalLocks.TakeAppendShared(_schema)));
+        _begun = true;
+        return true;
     }
 }

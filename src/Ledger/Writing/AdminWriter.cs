@@ -41,6 +41,7 @@ public sealed class AdminWriter
     {
         await using var session = _store.Documents.LightweightSession();
         await session.BeginTransactionAsync(cancellationToken);
+        await JournalLocks.TakeAppendSharedAsync((Npgsql.NpgsqlConnection)session.Connection!, _store.Schema, cancellationToken);
         var districts = await RowLocks.LockDistrictsAsync(session, command.DistrictsToLock, cancellationToken);
         var accounts = await RowLocks.LockAccountsAsync(session, _store.Schema, command.AccountsToLock, cancellationToken);
         var view = new LockedView(districts, accounts);

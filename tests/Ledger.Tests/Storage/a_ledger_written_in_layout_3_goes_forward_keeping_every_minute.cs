@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EPoomasi.Ledger.Auditing;
+using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Reading;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
@@ -16,7 +17,7 @@ namespace EPoomasi.Ledger.Tests.Storage;
 /// A ledger written by the code of storage layout 3 (tests/Fixtures/Layout3: a dump and what it answered,
 /// made by its make.sh from that commit) is carried forward at start: every balance, statement line and
 /// lookup reads as it did, every batch sent again answers its original outcome, a hold left pending can
-/// still be posted, and the projections rebuild from the event log.
+/// still be posted, the projections rebuild from the event log, and the chain seals over all of it.
 /// </summary>
 public sealed class a_ledger_written_in_layout_3_goes_forward_keeping_every_minute(PostgresFixture postgres)
 {
@@ -58,6 +59,10 @@ public sealed class a_ledger_written_in_layout_3_goes_forward_keeping_every_minu
         var rebuilt = await new ProjectionRebuild(ledger.Store).RunAsync(Ct);
         Assert.Null(rebuilt.FirstDifference);
         Assert.Equal(ids.Count + 1, rebuilt.RowsCompared["transfers"]);
+
+        await new JournalSealer(ledger.Store).SealAsync(Ct);
+        var verified = await new JournalVerifier(ledger.Store).VerifyAsync(null, Ct);
+        Assert.Equal((true, await ScalarAsync<long>(connectionString, "select count(*) from ledger.mt_events"), 0L), (verified.Holds, verified.VerifiedRows, verified.UnsealedRows));
     }
 
     private static async Task SameAccountAsync(TestLedger ledger, JsonElement expected)
