@@ -32,7 +32,7 @@ public sealed class FuzzRun(Wire wire, FuzzWorld world, int seed)
     /// <summary>Every method of every service the gateway serves from the contract, and health.</summary>
     public static IReadOnlyList<MethodDescriptor> Methods { get; } =
     [
-        .. LedgerService.Descriptor.Methods, .. AdministrationService.Descriptor.Methods, .. PartnerAppService.Descriptor.Methods,
+        .. LedgerService.Descriptor.Methods, .. AdministrationService.Descriptor.Methods, .. AuditService.Descriptor.Methods, .. PartnerAppService.Descriptor.Methods,
         .. DevelopmentTokenService.Descriptor.Methods, .. Grpc.Health.V1.Health.Descriptor.Methods,
     ];
 

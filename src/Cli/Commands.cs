@@ -20,6 +20,8 @@ internal sealed class Commands(Gateway gateway, Options options, string? token, 
           void <hold>                            void a hold
           statement <account> [--page-size N]    the account's statement with running balance
           lookup <transfer>...                   what became of these transfer ids
+          verify-journal [--from SEQ:HASH]       recompute the journal's hash chain (auditors), whole or from a link
+          rebuild-projections                    rebuild every table from the event log and compare (auditors)
 
         Amounts are minutes (90) or hours and minutes (1h30m). The gateway defaults to
         http://127.0.0.1:5080 (or EPOOMASI_GATEWAY). Every command but demo and token needs a token
@@ -74,6 +76,10 @@ internal sealed class Commands(Gateway gateway, Options options, string? token, 
                 foreach (var transfer in found.Transfers) Printer.Transfer(transfer);
                 Console.WriteLine($"  {found.Transfers.Count} of {options.Positional.Count} found");
                 return 0;
+            case "verify-journal":
+                return await VerifyJournalAsync();
+            case "rebuild-projections":
+                return await RebuildProjectionsAsync();
             default:
                 Console.WriteLine(Usage);
                 return options.Command == "help" ? 0 : 2;
@@ -115,6 +121,20 @@ internal sealed class Commands(Gateway gateway, Options options, string? token, 
         Printer.Statement(page.Entries);
         if (page.NextAfterPosition > 0) Console.WriteLine($"  more after position {page.NextAfterPosition}");
         return 0;
+    }
+
+    private async Task<int> VerifyJournalAsync()
+    {
+        var verified = await gateway.Audit(Token).VerifyJournalAsync(new VerifyJournalRequest { FromLink = options.Named("from") ?? "" }, cancellationToken: cancellationToken);
+        Printer.Verification(verified);
+        return verified.Holds ? 0 : 1;
+    }
+
+    private async Task<int> RebuildProjectionsAsync()
+    {
+        var rebuilt = await gateway.Audit(Token).RebuildProjectionsAsync(new RebuildProjectionsRequest(), cancellationToken: cancellationToken);
+        Printer.Rebuild(rebuilt);
+        return rebuilt.Agrees ? 0 : 1;
     }
 
     private static TransferCode Code(string name) =>

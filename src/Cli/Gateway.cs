@@ -17,6 +17,8 @@ internal sealed class Gateway(string address) : IDisposable
 
     public AdministrationService.AdministrationServiceClient Administration(string token) => new(Invoker(token));
 
+    public AuditService.AuditServiceClient Audit(string token) => new(Invoker(token));
+
     /// <summary>The development issuer: only on a gateway that enables it.</summary>
     public DevelopmentTokenService.DevelopmentTokenServiceClient Tokens => new(Invoker(null));
 

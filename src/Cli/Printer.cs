@@ -35,6 +35,42 @@ internal static class Printer
         }
     }
 
+    public static void Verification(VerifyJournalResponse verified)
+    {
+        Console.WriteLine(verified.Holds
+            ? $"  장부 해시 체인 이상 없음 / the journal's hash chain holds: {verified.VerifiedRows:N0} sealed rows verified, {verified.UnsealedRows:N0} not sealed yet"
+            : $"  장부 해시 체인 손상 / the journal's hash chain is BROKEN at row {verified.FirstBreak.Sequence}: {Broken(verified.FirstBreak.Kind)}");
+        if (verified.Head is { } head)
+        {
+            Console.WriteLine($"  마지막 봉인 / last sealed link (keep it to verify from it later): {head.Sequence}:{head.Hash}");
+        }
+    }
+
+    public static void Rebuild(RebuildProjectionsResponse rebuilt)
+    {
+        var rows = string.Join(", ", rebuilt.RowsCompared.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value:N0}"));
+        Console.WriteLine($"  이벤트 {rebuilt.EventsReplayed:N0}건 재생 / {rebuilt.EventsReplayed:N0} events replayed (up to {rebuilt.LastSequence}); rows: {rows}");
+        if (rebuilt.Agrees)
+        {
+            Console.WriteLine("  모든 테이블 일치 / every table equals its rebuild from the event log");
+            return;
+        }
+
+        var difference = rebuilt.FirstDifference;
+        Console.WriteLine($"  불일치 / DIFFERENCE in {difference.Table}, {difference.Key}, column {difference.Column}:");
+        Console.WriteLine($"    실제 / live:    {(difference.Live.Length > 0 ? difference.Live : "(no row)")}");
+        Console.WriteLine($"    재구성 / rebuilt: {(difference.Rebuilt.Length > 0 ? difference.Rebuilt : "(no row)")}");
+    }
+
+    private static string Broken(JournalBreakKind kind) => kind switch
+    {
+        JournalBreakKind.Altered => "변경됨 / the row no longer matches its sealed link",
+        JournalBreakKind.Missing => "삭제됨 / a sealed row is missing",
+        JournalBreakKind.Inserted => "삽입됨 / a row appeared inside the sealed range",
+        JournalBreakKind.UnknownStart => "시작 링크 불일치 / the link to start from is not in the chain",
+        _ => kind.ToString(),
+    };
+
     public static void Error(RpcException error)
     {
         Console.WriteLine($"  error {error.StatusCode}: {error.Status.Detail}");

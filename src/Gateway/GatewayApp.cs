@@ -14,6 +14,11 @@ public static class GatewayApp
     /// </summary>
     public static int Run(string[] args)
     {
+        if (args.FirstOrDefault() == "migrate")
+        {
+            return Migrate(args[1..]);
+        }
+
         var app = Create(args);
         if (ListeningPorts.FindBusy(app.Configuration) is { } busy)
         {
@@ -26,9 +31,34 @@ public static class GatewayApp
             app.Run();
             return 0;
         }
-        catch (LocalPostgresException cannotStart)
+        catch (Exception cannotStart) when (cannotStart is LocalPostgresException or Ledger.Storage.StorageLayoutException)
         {
             Console.Error.WriteLine(cannotStart.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// <c>migrate</c>: carries the ledger's database forward to this version's storage layout and stops, for an
+    /// operator who runs gateways with <c>Ledger:MigrateAtStart=false</c> and changes the layout on purpose.
+    /// </summary>
+    private static int Migrate(string[] args)
+    {
+        // The ledger alone: migrating needs no keys, ports or partners.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args, "--Ledger:MigrateAtStart=true"], ContentRootPath = AppContext.BaseDirectory });
+        builder.AddLedger();
+        using var app = builder.Build();
+        var ledger = app.Services.GetRequiredService<LedgerRuntime>();
+        try
+        {
+            ledger.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Console.WriteLine($"장부 데이터베이스가 이 버전의 저장 형식입니다 / The ledger's database is in this version's storage layout: {ledger.DatabaseDescription}");
+            ledger.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return 0;
+        }
+        catch (Exception refused) when (refused is LocalPostgresException or Ledger.Storage.StorageLayoutException)
+        {
+            Console.Error.WriteLine(refused.Message);
             return 1;
         }
     }

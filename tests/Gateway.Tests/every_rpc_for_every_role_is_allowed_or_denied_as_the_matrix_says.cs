@@ -46,6 +46,8 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["PartnerAppService/RevokeApiKey"] = [Admin],
         ["PartnerAppService/GrantAppAccess"] = [MemberHere],
         ["PartnerAppService/RevokeAppAccess"] = [CoordinatorHere, MemberHere],
+        ["AuditService/VerifyJournal"] = [Admin, Auditor],
+        ["AuditService/RebuildProjections"] = [Admin, Auditor],
         ["ServerReflection/ServerReflectionInfo"] = Officials,
     };
 
@@ -54,7 +56,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
     [Fact]
     public void every_rpc_of_every_service_has_an_entry_in_the_matrix_and_in_this_test()
     {
-        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, PartnerAppService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor };
+        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, AuditService.Descriptor, PartnerAppService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor };
         foreach (var method in services.SelectMany(s => s.Methods))
         {
             Assert.True(AuthorizationMatrix.Find($"/{method.Service.FullName}/{method.Name}") is not null, $"{method.FullName} is missing from the authorization matrix.");
@@ -158,6 +160,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
             var ledger = new LedgerService.LedgerServiceClient(invoker);
             var admin = new AdministrationService.AdministrationServiceClient(invoker);
             var partners = new PartnerAppService.PartnerAppServiceClient(invoker);
+            var audit = new AuditService.AuditServiceClient(invoker);
             var deadline = DateTime.UtcNow.AddSeconds(10);
             try
             {
@@ -174,6 +177,12 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "LedgerService/ReverseTransfer":
                         await ledger.ReverseTransferAsync(new ReverseTransferRequest { ReversalId = Guid.Empty.ToString(), TransferId = _transfer, Reason = "matrix" }, deadline: deadline);
+                        break;
+                    case "AuditService/VerifyJournal":
+                        await audit.VerifyJournalAsync(new VerifyJournalRequest(), deadline: deadline);
+                        break;
+                    case "AuditService/RebuildProjections":
+                        await audit.RebuildProjectionsAsync(new RebuildProjectionsRequest(), deadline: deadline);
                         break;
                     case "LedgerService/GetAccount":
                         await ledger.GetAccountAsync(new GetAccountRequest { AccountId = _account }, deadline: deadline);

@@ -2,6 +2,7 @@ using EPoomasi.Cli;
 
 namespace EPoomasi.Gateway.Tests;
 
+[Collection(ConsoleOutput.Name)]
 public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway)
 {
     [Fact(Timeout = TestTimeouts.Default)]

@@ -23,4 +23,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(7, LogLevel.Warning, "Reading the versions of watched accounts failed")]
     public static partial void WatchingAccountsFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Sealing the journal failed")]
+    public static partial void SealingFailed(this ILogger logger, Exception exception);
 }

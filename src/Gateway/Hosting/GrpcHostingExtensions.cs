@@ -50,6 +50,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<LedgerGrpcService>();
         app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcService<PartnerAppGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<Security.AuthOptions>().DevelopmentIssuerEnabled)
         {

@@ -24,6 +24,15 @@ public sealed class LedgerOptions
     /// <summary>How often holds past their timeout are expired.</summary>
     public int HoldExpiryIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Whether the gateway carries a database of an older storage layout forward when it starts (true), or
+    /// refuses to start until the operator has run the gateway's <c>migrate</c> command (false).
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
+
+    /// <summary>How often the journal is sealed (the hash chain extended over new events).</summary>
+    public int SealIntervalMilliseconds { get; set; } = 250;
+
     /// <summary>How often an account feed looks for new entries.</summary>
     public int FeedPollMilliseconds { get; set; } = 250;
 }

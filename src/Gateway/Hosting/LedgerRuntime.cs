@@ -1,3 +1,5 @@
+using EPoomasi.Ledger.Auditing;
+using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Reading;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers.ExpiringHold;
@@ -29,6 +31,12 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
 
     public HoldExpirer Expirer { get; private set; } = null!;
 
+    public JournalSealer Sealer { get; private set; } = null!;
+
+    public JournalVerifier Verifier { get; private set; } = null!;
+
+    public ProjectionRebuild Rebuild { get; private set; } = null!;
+
     /// <summary>Where the ledger lives, for people: the embedded cluster's folder, or the configured server.</summary>
     public string DatabaseDescription => _embedded is { } embedded
         ? $"private PostgreSQL in {embedded.DataDirectory} on 127.0.0.1:{embedded.Port} (set Ledger__ConnectionString to use your own)"
@@ -50,12 +58,15 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
         }
 
         _store = LedgerStore.Open(ConnectionString, time, settings.Schema);
-        await _store.MigrateAsync();
+        await _store.MigrateAsync(carryLayoutForward: settings.MigrateAtStart);
         Transfers = new TransferWriter(_store, settings.ParallelTransactions);
         Committer = new GroupCommitter(Transfers);
         Admin = new AdminWriter(_store);
         Reader = new LedgerReader(_store);
         Expirer = new HoldExpirer(_store, Transfers);
+        Sealer = new JournalSealer(_store);
+        Verifier = new JournalVerifier(_store);
+        Rebuild = new ProjectionRebuild(_store);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

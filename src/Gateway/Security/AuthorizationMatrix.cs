@@ -44,6 +44,10 @@ public static class AuthorizationMatrix
         [Administration("SetAccountFrozen")] = Rule.Grant<SetAccountFrozenRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("CloseAccount")] = Rule.Grant<CloseAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
 
+        // Auditors prove the books; administrators may too. Both read the whole log: nobody else may make it work that hard.
+        [Audit("VerifyJournal")] = Rule.Grant<VerifyJournalRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
+        [Audit("RebuildProjections")] = Rule.Grant<RebuildProjectionsRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
+
         // The city registers partner apps and manages their keys; members decide which apps act for them.
         [Partners("RegisterPartnerApp")] = Rule.Grant<RegisterPartnerAppRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Partners("IssueApiKey")] = Rule.Grant<IssueApiKeyRequest>(_ => Touches.Nothing, (Administrator, Anything)),
@@ -68,6 +72,8 @@ public static class AuthorizationMatrix
     private static string Ledger(string method) => $"/{LedgerService.Descriptor.FullName}/{method}";
 
     private static string Administration(string method) => $"/{AdministrationService.Descriptor.FullName}/{method}";
+
+    private static string Audit(string method) => $"/{AuditService.Descriptor.FullName}/{method}";
 
     private static string Partners(string method) => $"/{PartnerAppService.Descriptor.FullName}/{method}";
 

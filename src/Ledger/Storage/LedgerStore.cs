@@ -53,14 +53,14 @@ public sealed class LedgerStore : IAsyncDisposable
     /// <paramref name="carryLayoutForward"/> (otherwise refuses it, for an operator who migrates explicitly).
     /// Run it once at start-up, before serving: the store never changes the schema by itself while it writes.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The schema holds data of a layout this code cannot serve as it stands.</exception>
+    /// <exception cref="StorageLayoutException">The schema holds data of a layout this code cannot serve as it stands.</exception>
     public async Task MigrateAsync(bool carryLayoutForward = true)
     {
         await Documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         await using var connection = await OpenConnectionAsync(CancellationToken.None);
         if (!carryLayoutForward && await StorageLayout.ReadAsync(connection, Schema) is { } marked && marked < StorageLayout.Current)
         {
-            throw new InvalidOperationException(
+            throw new StorageLayoutException(
                 $"The ledger schema '{Schema}' is in storage layout {marked}; this version uses layout {StorageLayout.Current}. " +
                 "Carry it forward first (the gateway's 'migrate' command), or let the gateway do it at start (Ledger:MigrateAtStart=true).");
         }

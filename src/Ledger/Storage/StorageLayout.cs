@@ -89,7 +89,7 @@ internal static class StorageLayout
         return marked;
     }
 
-    private static InvalidOperationException Refusal(string schema, string what) => new(
+    private static StorageLayoutException Refusal(string schema, string what) => new(
         $"The ledger schema '{schema}' holds data written in {what}; this version reads and writes layout {Current}, carries " +
         $"layouts 2 to {Current - 1} forward, and cannot read that data. Run a version of the ledger that knows that layout, or " +
         "start this one on an empty database or schema.");

@@ -52,7 +52,7 @@ public sealed class an_older_layout_goes_forward_and_a_newer_one_is_refused(Post
         await ExecuteAsync("delete from ledger.mt_events where type = 'transfers_journaled'; update ledger.storage_layout set version = 3");
 
         await using var explicitly = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => explicitly.MigrateAsync(carryLayoutForward: false));
+        var refusal = await Assert.ThrowsAsync<StorageLayoutException>(() => explicitly.MigrateAsync(carryLayoutForward: false));
         Assert.Contains("storage layout 3", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("migrate", refusal.Message, StringComparison.Ordinal);
 
@@ -68,7 +68,7 @@ public sealed class an_older_layout_goes_forward_and_a_newer_one_is_refused(Post
         await ExecuteAsync("drop table ledger.storage_layout");
 
         await using var earlier = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => earlier.MigrateAsync());
+        var refusal = await Assert.ThrowsAsync<StorageLayoutException>(() => earlier.MigrateAsync());
         Assert.Contains("earlier storage layout", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("empty database", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("layout (1)", refusal.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class an_older_layout_goes_forward_and_a_newer_one_is_refused(Post
         await ExecuteAsync($"update ledger.storage_layout set version = {StorageLayout.Current + 1}");
 
         await using var later = LedgerStore.Open(Ledger.ConnectionString, TimeProvider.System);
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => later.MigrateAsync());
+        var refusal = await Assert.ThrowsAsync<StorageLayoutException>(() => later.MigrateAsync());
         Assert.Contains($"storage layout {StorageLayout.Current + 1}", refusal.Message, StringComparison.Ordinal);
     }
 
