@@ -49,8 +49,12 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
 
     private RpcException Translate(Exception exception, ServerCallContext context)
     {
-        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        // Once the caller has gone (deadline passed, call cancelled, connection reset), whatever fails next fails
+        // because of it — a command cancelled, a health update written to a stream already completed — and
+        // nobody reads the answer: not a bug to page anyone about.
+        if (context.CancellationToken.IsCancellationRequested)
         {
+            if (exception is not OperationCanceledException) logger.FailedAfterCallerLeft(exception, context.Method);
             return context.Deadline <= time.GetUtcNow().UtcDateTime.AddMilliseconds(50)
                 ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline passed before the ledger answered; look the ids up before retrying with new ones."))
                 : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));

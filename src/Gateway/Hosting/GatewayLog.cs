@@ -26,4 +26,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(8, LogLevel.Warning, "Sealing the journal failed")]
     public static partial void SealingFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Debug, "{Method} failed after its caller had left")]
+    public static partial void FailedAfterCallerLeft(this ILogger logger, Exception exception, string method);
 }
