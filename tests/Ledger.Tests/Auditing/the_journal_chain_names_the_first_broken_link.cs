@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
@@ -36,6 +38,27 @@ public sealed class the_journal_chain_names_the_first_broken_link(PostgresFixtur
         Assert.Equal((true, 0L, second.Head), (whole.Holds, whole.UnsealedRows, whole.Head));
         Assert.Equal((true, second.SealedRows), (onwards.Holds, onwards.VerifiedRows));
         Assert.Equal(new JournalBreak(first.Head!.Sequence, JournalBreakKind.UnknownStart), forged.FirstBreak);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task the_first_two_links_are_what_docs_journal_md_says()
+    {
+        await TradeAsync();
+        await new JournalSealer(Ledger.Store).SealAsync(Ct);
+        var rows = new List<(long Sequence, string Encoding)>();
+        await using (var connection = new NpgsqlConnection(Ledger.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = new NpgsqlCommand("set timezone = 'UTC'; select seq_id, to_jsonb(e)::text from ledger.mt_events e order by seq_id limit 2", connection);
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        // link(n) = SHA-256(link(n-1) || SHA-256(UTF-8 of the row's jsonb text)), link(0) = 32 zero bytes.
+        var first = SHA256.HashData([.. new byte[32], .. SHA256.HashData(Encoding.UTF8.GetBytes(rows[0].Encoding))]);
+        var second = SHA256.HashData([.. first, .. SHA256.HashData(Encoding.UTF8.GetBytes(rows[1].Encoding))]);
+        Assert.Equal(Convert.ToHexStringLower(first), Convert.ToHexStringLower(await ScalarAsync<byte[]>($"select hash from ledger.journal_links where seq_id = {rows[0].Sequence}")));
+        Assert.Equal(Convert.ToHexStringLower(second), Convert.ToHexStringLower(await ScalarAsync<byte[]>($"select hash from ledger.journal_links where seq_id = {rows[1].Sequence}")));
     }
 
     public static TheoryData<string> EventColumns() =>

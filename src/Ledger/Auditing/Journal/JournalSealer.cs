@@ -81,7 +81,7 @@ public sealed class JournalSealer(LedgerStore store)
         var sequences = new List<long>(PageRows);
         var hashes = new List<byte[]>(PageRows);
         await using (var page = new NpgsqlCommand(
-            $"select e.seq_id, {JournalChain.RowEncoding} from {schema}.mt_events e where e.seq_id > $1 and e.seq_id <= $2 order by e.seq_id limit {PageRows}",
+            $"select e.seq_id, {JournalChain.RowDigest} from {schema}.mt_events e where e.seq_id > $1 and e.seq_id <= $2 order by e.seq_id limit {PageRows}",
             connection, transaction)
         {
             Parameters = { new NpgsqlParameter { Value = head?.Sequence ?? 0L }, new NpgsqlParameter { Value = horizon } },
@@ -90,7 +90,7 @@ public sealed class JournalSealer(LedgerStore store)
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                previous = JournalChain.Link(previous, reader.GetString(1));
+                previous = JournalChain.Link(previous, reader.GetFieldValue<byte[]>(1));
                 sequences.Add(reader.GetInt64(0));
                 hashes.Add(previous);
             }

@@ -43,7 +43,7 @@ public sealed class JournalVerifier(LedgerStore store)
         {
             await using var page = new NpgsqlCommand(
                 $"select coalesce(e.seq_id, l.seq_id), e.row, l.hash " +
-                $"from (select e.seq_id, {JournalChain.RowEncoding} as row from {schema}.mt_events e where e.seq_id > $1 and e.seq_id <= $2) e " +
+                $"from (select e.seq_id, {JournalChain.RowDigest} as row from {schema}.mt_events e where e.seq_id > $1 and e.seq_id <= $2) e " +
                 $"full join (select seq_id, hash from {schema}.{JournalLinksTable.Name} where seq_id > $1 and seq_id <= $2) l on e.seq_id = l.seq_id " +
                 "order by 1",
                 connection, transaction)
@@ -66,7 +66,7 @@ public sealed class JournalVerifier(LedgerStore store)
                     continue;
                 }
 
-                var link = JournalChain.Link(previous, reader.GetString(1));
+                var link = JournalChain.Link(previous, reader.GetFieldValue<byte[]>(1));
                 if (!link.AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(2)))
                 {
                     return new JournalVerification(verified, head, unsealed, new JournalBreak(sequence, JournalBreakKind.Altered));
