@@ -31,7 +31,7 @@ public static class GatewayApp
             app.Run();
             return 0;
         }
-        catch (Exception cannotStart) when (cannotStart is LocalPostgresException or Ledger.Storage.StorageLayoutException)
+        catch (Exception cannotStart) when (cannotStart is LocalPostgresException or Ledger.StorageLayoutException)
         {
             Console.Error.WriteLine(cannotStart.Message);
             return 1;
@@ -56,7 +56,7 @@ public static class GatewayApp
             ledger.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             return 0;
         }
-        catch (Exception refused) when (refused is LocalPostgresException or Ledger.Storage.StorageLayoutException)
+        catch (Exception refused) when (refused is LocalPostgresException or Ledger.StorageLayoutException)
         {
             Console.Error.WriteLine(refused.Message);
             return 1;

@@ -103,7 +103,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     });
 
     /// <summary>Items waiting in the gateway's write queue: what a test waits on to fill it, never what it asserts.</summary>
-    public int WaitingItems() => _app!.Services.GetRequiredService<Hosting.LedgerRuntime>().Committer.WaitingItems;
+    public int WaitingItems() => _app!.Services.GetRequiredService<Hosting.LedgerRuntime>().Ledger.WaitingItems;
 
     /// <summary>Calls over <paramref name="channel"/> (another gateway's) carrying <paramref name="token"/>.</summary>
     public static CallInvoker As(GrpcChannel channel, string token) => channel.CreateCallInvoker().Intercept(headers =>

@@ -1,5 +1,5 @@
 using EPoomasi.Contracts.Ledger.V1;
-using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger;
 using Npgsql;
 
 namespace EPoomasi.Gateway.Tests;

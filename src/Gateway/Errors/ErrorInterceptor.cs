@@ -2,7 +2,6 @@ using EPoomasi.Ledger;
 using EPoomasi.Gateway.Hosting;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Npgsql;
 
 namespace EPoomasi.Gateway.Errors;
 
@@ -71,13 +70,13 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
             return new RpcException(new Status(StatusCode.DeadlineExceeded, "The call ran out of time inside the gateway; look the ids up before retrying with new ones."));
         }
 
-        if (IsUnavailable(exception))
+        if (exception is LedgerUnavailableException unavailable)
         {
             logger.DatabaseUnavailable(exception, context.Method);
-            return RetryLater(StatusCode.Unavailable, "The ledger database is unavailable. Retry with the same ids: nothing is applied twice.", TimeSpan.FromSeconds(1));
+            return RetryLater(StatusCode.Unavailable, unavailable.Message, TimeSpan.FromSeconds(1));
         }
 
-        if (exception is Ledger.Writing.LedgerBusyException busy)
+        if (exception is LedgerBusyException busy)
         {
             return RetryLater(StatusCode.ResourceExhausted, busy.Message, TimeSpan.FromSeconds(1));
         }
@@ -87,28 +86,13 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
             return new RpcException(new Status(StatusCode.InvalidArgument, ErrorText.Clip(argument.Message, 1000)));
         }
 
-        if (Ledger.Storage.ConflictRetryInfo.IsConflict(exception))
+        if (exception is LedgerConflictException conflict)
         {
-            return new RpcException(new Status(StatusCode.Aborted, "Lost a race with concurrent writers after several attempts; retry with the same ids."));
+            return new RpcException(new Status(StatusCode.Aborted, conflict.Message));
         }
 
         logger.UnexpectedFailure(exception, context.Method);
         var detail = exception is LedgerInvariantException ? "The ledger refused an operation that would break its invariants." : "An unexpected error occurred.";
         return new RpcException(new Status(StatusCode.Internal, $"{detail} It has been logged."));
-    }
-
-    /// <summary>True when the database could not be reached or went away: the caller may retry with the same ids.</summary>
-    public static bool IsUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
-                || current is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -58,7 +58,7 @@ public sealed class AccountChanges(LedgerRuntime ledger, IOptions<LedgerOptions>
             {
                 try
                 {
-                    var versions = await ledger.Reader.GetVersionsAsync(accounts, stoppingToken);
+                    var versions = await ledger.Ledger.GetVersionsAsync(accounts, stoppingToken);
                     failing = false;
                     foreach (var waiter in waiting)
                     {

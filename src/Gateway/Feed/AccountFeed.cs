@@ -20,7 +20,7 @@ public sealed class AccountFeed(LedgerRuntime ledger, AccountChanges changes)
     /// </summary>
     public async Task<(long AfterPosition, IAsyncEnumerable<StatementEntry> Entries)> OpenAsync(Guid accountId, long afterPosition, CancellationToken cancellationToken)
     {
-        var account = await ledger.Reader.GetAccountAsync(accountId, cancellationToken) ?? throw LedgerErrors.NotFound($"Account {accountId}");
+        var account = await ledger.Ledger.GetAccountAsync(accountId, cancellationToken) ?? throw LedgerErrors.NotFound($"Account {accountId}");
         var cursor = afterPosition > 0 ? afterPosition : account.Version;
         return (cursor, FollowAsync(accountId, cursor, account.Version, cancellationToken));
     }
@@ -30,7 +30,7 @@ public sealed class AccountFeed(LedgerRuntime ledger, AccountChanges changes)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var page = await ledger.Reader.GetStatementAsync(accountId, cursor, PageSize, cancellationToken);
+            var page = await ledger.Ledger.GetStatementAsync(accountId, cursor, PageSize, cancellationToken);
             foreach (var entry in page?.Entries ?? [])
             {
                 cursor = entry.Position;

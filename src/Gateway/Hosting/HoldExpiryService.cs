@@ -24,7 +24,7 @@ public sealed class HoldExpiryService(LedgerRuntime ledger, IOptions<LedgerOptio
         {
             try
             {
-                var expired = await ledger.Expirer.ExpireDueAsync(1_000, stoppingToken);
+                var expired = await ledger.Ledger.ExpireDueHoldsAsync(1_000, stoppingToken);
                 if (expired > 0)
                 {
                     logger.ExpiredHolds(expired);

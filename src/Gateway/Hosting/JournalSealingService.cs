@@ -18,7 +18,7 @@ public sealed class JournalSealingService(LedgerRuntime ledger, IOptions<LedgerO
             {
                 try
                 {
-                    await ledger.Sealer.SealAsync(stoppingToken);
+                    await ledger.Ledger.SealJournalAsync(stoppingToken);
                     failing = false;
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)

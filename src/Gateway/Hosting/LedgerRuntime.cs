@@ -1,46 +1,26 @@
-using EPoomasi.Ledger.Auditing;
-using EPoomasi.Ledger.Auditing.Journal;
-using EPoomasi.Ledger.Reading;
-using EPoomasi.Ledger.Storage;
-using EPoomasi.Ledger.Transfers.ExpiringHold;
-using EPoomasi.Ledger.Writing;
+using EPoomasi.Ledger;
 using EPoomasi.LocalPostgres;
 using Microsoft.Extensions.Options;
 
 namespace EPoomasi.Gateway.Hosting;
 
 /// <summary>
-/// The ledger as the gateway holds it: started before the gateway listens (the configured database,
-/// or a private embedded PostgreSQL), schema migrated, stopped last.
+/// The ledger as the gateway holds it: opened before the gateway listens (the configured database,
+/// or a private embedded PostgreSQL), schema migrated, closed last. Everything else reaches the ledger
+/// through <see cref="Ledger"/>, its one door.
 /// </summary>
 public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider time, ILogger<LedgerRuntime> logger) : IHostedService, IAsyncDisposable
 {
     private PostgresCluster? _embedded;
-    private LedgerStore? _store;
+    private LedgerModule? _ledger;
 
-    public LedgerStore Store => _store ?? throw new InvalidOperationException("The ledger has not started.");
-
-    public TransferWriter Transfers { get; private set; } = null!;
-
-    /// <summary>Where RPCs send transfers: concurrent requests share transactions.</summary>
-    public GroupCommitter Committer { get; private set; } = null!;
-
-    public AdminWriter Admin { get; private set; } = null!;
-
-    public LedgerReader Reader { get; private set; } = null!;
-
-    public HoldExpirer Expirer { get; private set; } = null!;
-
-    public JournalSealer Sealer { get; private set; } = null!;
-
-    public JournalVerifier Verifier { get; private set; } = null!;
-
-    public ProjectionRebuild Rebuild { get; private set; } = null!;
+    /// <summary>The ledger's door.</summary>
+    public LedgerModule Ledger => _ledger ?? throw new InvalidOperationException("The ledger has not started.");
 
     /// <summary>Where the ledger lives, for people: the embedded cluster's folder, or the configured server.</summary>
     public string DatabaseDescription => _embedded is { } embedded
         ? $"private PostgreSQL in {embedded.DataDirectory} on 127.0.0.1:{embedded.Port} (set Ledger__ConnectionString to use your own)"
-        : $"{new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString}";
+        : new LedgerSettings(ConnectionString).DatabaseDescription;
 
     /// <summary>The connection string in use (the embedded one when none was configured).</summary>
     public string ConnectionString { get; private set; } = "";
@@ -57,32 +37,25 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
             logger.StartedEmbeddedPostgres(_embedded.DataDirectory, _embedded.Port);
         }
 
-        _store = LedgerStore.Open(ConnectionString, time, settings.Schema);
-        await _store.MigrateAsync(carryLayoutForward: settings.MigrateAtStart);
-        Transfers = new TransferWriter(_store, settings.ParallelTransactions);
-        Committer = new GroupCommitter(Transfers);
-        Admin = new AdminWriter(_store);
-        Reader = new LedgerReader(_store);
-        Expirer = new HoldExpirer(_store, Transfers);
-        Sealer = new JournalSealer(_store);
-        Verifier = new JournalVerifier(_store);
-        Rebuild = new ProjectionRebuild(_store);
+        _ledger = await LedgerModule.OpenAsync(
+            new LedgerSettings(ConnectionString)
+            {
+                Schema = settings.Schema,
+                ParallelTransactions = settings.ParallelTransactions,
+                MigrateAtStart = settings.MigrateAtStart,
+            },
+            time,
+            cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (Committer is not null)
+        if (_ledger is not null)
         {
-            await Committer.DisposeAsync();
-            Committer = null!;
-        }
-
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-            _store = null;
+            await _ledger.DisposeAsync();
+            _ledger = null;
         }
 
         if (_embedded is not null)

@@ -1,4 +1,4 @@
-using EPoomasi.Gateway.Partners;
+using EPoomasi.Ledger.Partners;
 using EPoomasi.Gateway.Security;
 
 namespace EPoomasi.Gateway.Limits;
@@ -12,10 +12,9 @@ public static class CallerPartition
 {
     public static (string Key, int PerSecond) Of(HttpContext http, LimitOptions limits)
     {
-        var apiKey = ApiKey.Parse(http.Request.Headers["x-api-key"].ToString());
-        if (apiKey is { } key)
+        if (PartnerRegistry.KeyIdOf(http.Request.Headers["x-api-key"].ToString()) is { } keyId)
         {
-            return ($"app:{key.KeyId:N}", limits.PartnerAppRequestsPerSecond);
+            return ($"app:{keyId:N}", limits.PartnerAppRequestsPerSecond);
         }
 
         if (http.User.Identity?.IsAuthenticated == true && Caller.From(http.User) is { } caller)

@@ -1,4 +1,4 @@
-using EPoomasi.Gateway.Errors;
+using EPoomasi.Ledger;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -29,7 +29,7 @@ public sealed class DatabaseCircuit
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ErrorInterceptor.IsUnavailable),
+                ShouldHandle = new PredicateBuilder().Handle<LedgerUnavailableException>(),
                 FailureRatio = options.FailureRatio,
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = TimeSpan.FromSeconds(options.SamplingSeconds),
@@ -64,7 +64,7 @@ public sealed class DatabaseCircuit
         {
             return await _pipeline.ExecuteAsync(async ctx => await call(ctx.CancellationToken), context);
         }
-        catch (Exception exception) when (ErrorInterceptor.IsUnavailable(exception))
+        catch (LedgerUnavailableException)
         {
             Interlocked.Exchange(ref _downUntilTicks, _time.GetUtcNow().UtcTicks + _downFor.Ticks);
             throw;

@@ -1,5 +1,5 @@
 using EPoomasi.Gateway.Hosting;
-using EPoomasi.Gateway.Partners;
+using EPoomasi.Ledger.Partners;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;

@@ -1,6 +1,6 @@
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
-using EPoomasi.Gateway.Partners;
+using EPoomasi.Ledger.Partners;
 using static EPoomasi.Gateway.Security.Reach;
 using static EPoomasi.Gateway.Security.Role;
 

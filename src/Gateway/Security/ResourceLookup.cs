@@ -8,9 +8,9 @@ public sealed class ResourceLookup(LedgerRuntime ledger)
 {
     /// <summary>The records of these ids that exist.</summary>
     public Task<IReadOnlyList<TransferRecord>> RecordsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        ledger.Reader.LookupTransfersAsync(ids, cancellationToken);
+        ledger.Ledger.LookupTransfersAsync(ids, cancellationToken);
 
     /// <summary>The district of each account that exists.</summary>
     public Task<IReadOnlyDictionary<Guid, string>> DistrictsAsync(IReadOnlyCollection<Guid> accounts, CancellationToken cancellationToken) =>
-        ledger.Reader.GetDistrictsAsync(accounts, cancellationToken);
+        ledger.Ledger.GetDistrictsOfAsync(accounts, cancellationToken);
 }

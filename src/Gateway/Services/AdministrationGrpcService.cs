@@ -65,7 +65,7 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
 
     private async Task<bool> RunAsync(AdminCommand command, ServerCallContext context)
     {
-        var outcome = await ledger.Admin.ExecuteAsync(command, context.CancellationToken);
+        var outcome = await ledger.Ledger.ExecuteAsync(command, context.CancellationToken);
         return outcome.IsOk ? outcome.Changed : throw LedgerErrors.For(outcome.Result);
     }
 }

@@ -17,7 +17,7 @@ public sealed class AuditGrpcService(LedgerRuntime ledger) : AuditService.AuditS
             throw FieldViolations.For("from_link", "A link as \"sequence:hash\": the sequence number, a colon and 64 hex digits, as VerifyJournal's head gives it.");
         }
 
-        var verification = await ledger.Verifier.VerifyAsync(from, context.CancellationToken);
+        var verification = await ledger.Ledger.VerifyJournalAsync(from, context.CancellationToken);
         var response = new VerifyJournalResponse
         {
             Holds = verification.Holds,
@@ -31,7 +31,7 @@ public sealed class AuditGrpcService(LedgerRuntime ledger) : AuditService.AuditS
 
     public override async Task<RebuildProjectionsResponse> RebuildProjections(RebuildProjectionsRequest request, ServerCallContext context)
     {
-        var report = await ledger.Rebuild.RunAsync(context.CancellationToken);
+        var report = await ledger.Ledger.RebuildProjectionsAsync(context.CancellationToken);
         var response = new RebuildProjectionsResponse { Agrees = report.Agrees, EventsReplayed = report.EventsReplayed, LastSequence = report.LastSequence };
         foreach (var (table, rows) in report.RowsCompared) response.RowsCompared[table] = rows;
         if (report.FirstDifference is { } difference)

@@ -48,7 +48,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             item.Linked)).ToList();
         violations.ThrowIfAny();
 
-        var outcomes = await ledger.Committer.SubmitAsync(commands, context.CancellationToken);
+        var outcomes = await ledger.Ledger.SubmitAsync(commands, context.CancellationToken);
         var response = new CreateTransfersResponse();
         response.Outcomes.AddRange(outcomes.Select(ProtoMessages.ToProto));
         return response;
@@ -85,7 +85,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         var violations = new FieldViolations();
         var id = violations.Id("account_id", request.AccountId);
         violations.ThrowIfAny();
-        var account = await ledger.Reader.GetAccountAsync(id, context.CancellationToken) ?? throw LedgerErrors.NotFound($"Account {id}");
+        var account = await ledger.Ledger.GetAccountAsync(id, context.CancellationToken) ?? throw LedgerErrors.NotFound($"Account {id}");
         return new GetAccountResponse { Account = ProtoMessages.ToProto(account) };
     }
 
@@ -97,7 +97,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         if (request.AfterPosition < 0) violations.Add("after_position", "Zero or a position from an earlier page.");
         violations.ThrowIfAny();
 
-        var page = await ledger.Reader.GetStatementAsync(id, request.AfterPosition, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken)
+        var page = await ledger.Ledger.GetStatementAsync(id, request.AfterPosition, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken)
             ?? throw LedgerErrors.NotFound($"Account {id}");
         var response = new ListStatementEntriesResponse { NextAfterPosition = page.NextCursor ?? 0 };
         response.Entries.AddRange(page.Entries.Select(ProtoMessages.ToProto));
@@ -112,7 +112,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         violations.ThrowIfAny();
 
         var response = new LookupTransfersResponse();
-        response.Transfers.AddRange((await ledger.Reader.LookupTransfersAsync(ids, context.CancellationToken)).Select(ProtoMessages.ToProto));
+        response.Transfers.AddRange((await ledger.Ledger.LookupTransfersAsync(ids, context.CancellationToken)).Select(ProtoMessages.ToProto));
         return response;
     }
 
@@ -123,14 +123,14 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         if (request.At is null) violations.Add("at", "Required: the instant to read the balance at.");
         violations.ThrowIfAny();
 
-        var balance = await ledger.Reader.GetBalanceAtAsync(id, request.At!.ToDateTimeOffset(), context.CancellationToken)
+        var balance = await ledger.Ledger.GetBalanceAtAsync(id, request.At!.ToDateTimeOffset(), context.CancellationToken)
             ?? throw LedgerErrors.NotFound($"Account {id}");
         return new GetBalanceAtResponse { BalanceMinutes = balance.Value };
     }
 
     public override async Task<GetTrialBalanceResponse> GetTrialBalance(GetTrialBalanceRequest request, ServerCallContext context)
     {
-        var trial = await ledger.Reader.GetTrialBalanceAsync(request.DistrictId, context.CancellationToken)
+        var trial = await ledger.Ledger.GetTrialBalanceAsync(request.DistrictId, context.CancellationToken)
             ?? throw LedgerErrors.NotFound($"District '{request.DistrictId}'");
         var response = new GetTrialBalanceResponse
         {
@@ -167,7 +167,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
     // A single item's rejection is an error with the reason code; a batch answers per item instead.
     private async Task<TransferOutcome> SubmitOneAsync(Domain.TransferCommand command, ServerCallContext context)
     {
-        var outcome = (await ledger.Committer.SubmitAsync([command], context.CancellationToken)).Single();
+        var outcome = (await ledger.Ledger.SubmitAsync([command], context.CancellationToken)).Single();
         return outcome.IsOk ? ProtoMessages.ToProto(outcome) : throw LedgerErrors.For(outcome.Result, command.Id);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Gateway.Errors;
-using EPoomasi.Gateway.Partners;
+using EPoomasi.Ledger.Partners;
 using EPoomasi.Gateway.Security;
 using Grpc.Core;
 

@@ -6,7 +6,7 @@ namespace EPoomasi.Ledger.Storage;
 /// <summary>
 /// Account states, one narrow row per account: what every writer locks and validates against. Before, each
 /// state was a JSON document; a transfer transaction read, parsed, rebuilt and rewrote two of them per
-/// transfer (README, finding 9). Columns are read and written by position, in the order of <see cref="Columns"/>.
+/// transfer (docs/performance.md, finding 9). Columns are read and written by position, in the order of <see cref="Columns"/>.
 /// </summary>
 internal static class AccountsTable
 {

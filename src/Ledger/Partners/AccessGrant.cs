@@ -1,4 +1,4 @@
-namespace EPoomasi.Gateway.Partners;
+namespace EPoomasi.Ledger.Partners;
 
 /// <summary>A member's permission for an app to act for one of their accounts.</summary>
 public sealed record AccessGrant

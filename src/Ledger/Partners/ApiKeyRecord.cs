@@ -1,4 +1,4 @@
-namespace EPoomasi.Gateway.Partners;
+namespace EPoomasi.Ledger.Partners;
 
 /// <summary>One API key of an app: only the hash of its secret is kept.</summary>
 public sealed record ApiKeyRecord

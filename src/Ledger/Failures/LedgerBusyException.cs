@@ -1,4 +1,4 @@
-namespace EPoomasi.Ledger.Writing;
+namespace EPoomasi.Ledger;
 
 /// <summary>
 /// More transfer items are waiting for a transaction than the writer queues: the request was not

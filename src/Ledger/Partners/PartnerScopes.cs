@@ -1,4 +1,4 @@
-namespace EPoomasi.Gateway.Partners;
+namespace EPoomasi.Ledger.Partners;
 
 /// <summary>What a partner app may be allowed to do for the members it acts for.</summary>
 public static class PartnerScopes

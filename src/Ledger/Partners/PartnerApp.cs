@@ -1,4 +1,4 @@
-namespace EPoomasi.Gateway.Partners;
+namespace EPoomasi.Ledger.Partners;
 
 /// <summary>A registered partner app.</summary>
 public sealed record PartnerApp

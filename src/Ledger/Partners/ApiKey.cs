@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EPoomasi.Gateway.Partners;
+namespace EPoomasi.Ledger.Partners;
 
 /// <summary>
 /// The text of an API key, <c>epk.{key id}.{secret}</c>: the id finds the key's record, the secret
 /// proves possession. Secrets are 32 random bytes, so a plain SHA-256 of them is safe to store.
 /// </summary>
-public static class ApiKey
+internal static class ApiKey
 {
     private const string Prefix = "epk";
 

@@ -1,4 +1,4 @@
-namespace EPoomasi.Ledger.Writing;
+namespace EPoomasi.Ledger;
 
 /// <summary>
 /// The database refused a value of this request (text it cannot store, say): the request is at fault,

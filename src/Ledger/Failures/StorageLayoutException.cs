@@ -1,4 +1,4 @@
-namespace EPoomasi.Ledger.Storage;
+namespace EPoomasi.Ledger;
 
 /// <summary>
 /// The database holds a ledger of a storage layout this code will not serve as it stands: newer than the

@@ -1,0 +1,170 @@
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Administration;
+using EPoomasi.Ledger.Auditing;
+using EPoomasi.Ledger.Auditing.Journal;
+using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Partners;
+using EPoomasi.Ledger.Reading;
+using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger.Transfers;
+using EPoomasi.Ledger.Transfers.ExpiringHold;
+using EPoomasi.Ledger.Writing;
+
+namespace EPoomasi.Ledger;
+
+/// <summary>
+/// The ledger's one door: every command and query a host (the gateway, the CLI, the exchange) may send.
+/// Hosts see commands, outcomes and read models, and the ledger's own failures — unavailable, conflict,
+/// busy, input — never its storage, its retry policy or the database's error codes.
+/// </summary>
+public sealed class LedgerModule : IAsyncDisposable
+{
+    private readonly LedgerStore _store;
+    private readonly GroupCommitter _committer;
+    private readonly AdminWriter _admin;
+    private readonly LedgerReader _reader;
+    private readonly HoldExpirer _expirer;
+    private readonly JournalSealer _sealer;
+    private readonly JournalVerifier _verifier;
+    private readonly ProjectionRebuild _rebuild;
+
+    private LedgerModule(LedgerStore store, PartnerRegistry partners, int parallelTransactions)
+    {
+        _store = store;
+        Partners = partners;
+        var transfers = new TransferWriter(store, parallelTransactions);
+        _committer = new GroupCommitter(transfers);
+        _admin = new AdminWriter(store);
+        _reader = new LedgerReader(store);
+        _expirer = new HoldExpirer(store, transfers);
+        _sealer = new JournalSealer(store);
+        _verifier = new JournalVerifier(store);
+        _rebuild = new ProjectionRebuild(store);
+    }
+
+    /// <summary>Opens the ledger: creates or updates its schema, and carries an older layout forward when the settings allow.</summary>
+    /// <exception cref="StorageLayoutException">The database holds a ledger this code will not serve as it stands; the message says what to do.</exception>
+    /// <exception cref="LedgerUnavailableException">The database could not be reached.</exception>
+    public static async Task<LedgerModule> OpenAsync(LedgerSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var store = LedgerStore.Open(settings.ConnectionString, time, settings.Schema);
+        try
+        {
+            await LedgerFailures.Guarded(Migrate(store, settings.MigrateAtStart, cancellationToken));
+            var partners = await LedgerFailures.Guarded(PartnerRegistry.OpenAsync(settings.ConnectionString, time));
+            return new LedgerModule(store, partners, settings.ParallelTransactions);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<bool> Migrate(LedgerStore store, bool carryLayoutForward, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await store.MigrateAsync(carryLayoutForward);
+        return true;
+    }
+
+    /// <summary>Transfer items waiting in this process for a transaction to take them.</summary>
+    public int WaitingItems => _committer.WaitingItems;
+
+    /// <summary>Partner apps, their API keys and members' grants to them.</summary>
+    public PartnerRegistry Partners { get; }
+
+    // Commands
+
+    /// <summary>
+    /// Decides and commits transfers, holds, posts, voids and reversals, sharing transactions with concurrent
+    /// callers (group commit). One outcome per command, in order; a refusal is an outcome, and a repeated id
+    /// answers with its first outcome, marked replayed.
+    /// </summary>
+    /// <exception cref="LedgerBusyException">Too many items are waiting; nothing of this call was applied.</exception>
+    public Task<IReadOnlyList<TransferOutcome>> SubmitAsync(IReadOnlyList<TransferCommand> commands, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_committer.SubmitAsync(commands, cancellationToken));
+
+    /// <summary>Decides and, when it changes anything, commits a district or account command. A refusal is an outcome.</summary>
+    public Task<AdminOutcome> ExecuteAsync(AdminCommand command, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_admin.ExecuteAsync(command, cancellationToken));
+
+    /// <summary>Expires up to <paramref name="maxHolds"/> holds past their timeout; how many it expired. Any number of hosts may run it.</summary>
+    public Task<int> ExpireDueHoldsAsync(int maxHolds, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_expirer.ExpireDueAsync(maxHolds, cancellationToken));
+
+    /// <summary>Extends the journal's hash chain up to the safe horizon of this instant. Any number of hosts may run it.</summary>
+    public Task<SealResult> SealJournalAsync(CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_sealer.SealAsync(cancellationToken));
+
+    // Queries
+
+    /// <summary>The account, or null when no account has this id.</summary>
+    public Task<Account?> GetAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetAccountAsync(accountId, cancellationToken));
+
+    /// <summary>The district of each account among these ids that exists.</summary>
+    public Task<IReadOnlyDictionary<Guid, string>> GetDistrictsOfAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetDistrictsAsync(accountIds, cancellationToken));
+
+    /// <summary>The district's settings, or null.</summary>
+    public Task<District?> GetDistrictAsync(string districtId, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetDistrictAsync(districtId, cancellationToken));
+
+    /// <summary>What became of these ids: one record per id that was ever decided, refusals included.</summary>
+    public Task<IReadOnlyList<TransferRecord>> LookupTransfersAsync(IReadOnlyCollection<Guid> transferIds, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.LookupTransfersAsync(transferIds, cancellationToken));
+
+    /// <summary>A page of the account's statement after <paramref name="afterCursor"/>, or null when there is no such account.</summary>
+    public Task<StatementPage?> GetStatementAsync(Guid accountId, long afterCursor, int pageSize, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetStatementAsync(accountId, afterCursor, pageSize, cancellationToken));
+
+    /// <summary>The account's balance as of <paramref name="instant"/>, or null when there is no such account.</summary>
+    public Task<Minutes?> GetBalanceAtAsync(Guid accountId, DateTimeOffset instant, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetBalanceAtAsync(accountId, instant, cancellationToken));
+
+    /// <summary>Each existing account's version: it grows with every event, so a change of version means news.</summary>
+    public Task<IReadOnlyDictionary<Guid, long>> GetVersionsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetVersionsAsync(accountIds, cancellationToken));
+
+    /// <summary>Every account of the district with its balance, or null when there is no such district.</summary>
+    public Task<TrialBalance?> GetTrialBalanceAsync(string districtId, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetTrialBalanceAsync(districtId, cancellationToken));
+
+    // Audit
+
+    /// <summary>Recomputes the journal's hash chain, whole or from <paramref name="from"/>, and names the first broken link.</summary>
+    public Task<JournalVerification> VerifyJournalAsync(JournalLink? from, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_verifier.VerifyAsync(from, cancellationToken));
+
+    /// <summary>Rebuilds every projection from the event log and compares it with the live tables.</summary>
+    public Task<RebuildReport> RebuildProjectionsAsync(CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_rebuild.RunAsync(cancellationToken));
+
+    /// <summary>True when the database answers a trivial query within two seconds.</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await using var connection = await _store.OpenConnectionAsync(timeout.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "select 1";
+            await command.ExecuteScalarAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or OperationCanceledException or InvalidOperationException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _committer.DisposeAsync();
+        await Partners.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+}
