@@ -2,6 +2,7 @@ using System.Net;
 using EPoomasi.Contracts.Ledger.V1;
 using Google.Rpc;
 using Grpc.Core;
+using Npgsql;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -72,6 +73,34 @@ public sealed class abuse_is_limited_per_caller(GatewayFixture gateway)
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task an_auditors_read_of_the_whole_ledger_is_not_cut_off_by_the_default_deadline()
+    {
+        var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:DefaultDeadlineSeconds=1");
+        await using var _app = app;
+        using var _channel = channel;
+        var audit = new AuditService.AuditServiceClient(GatewayFixture.As(channel, GatewayFixture.Auditor));
+
+        // Another session holds the chain's table, as a long verify of a large ledger would keep the call busy.
+        await using var connection = new NpgsqlConnection(gateway.DatabaseConnectionString);
+        await connection.OpenAsync(Ct);
+        var holding = await connection.BeginTransactionAsync(Ct);
+        await using (var take = new NpgsqlCommand("lock table ledger.journal_links in access exclusive mode", connection, holding))
+        {
+            await take.ExecuteNonQueryAsync(Ct);
+        }
+
+        var started = DateTime.UtcNow;
+        var verifying = audit.VerifyJournalAsync(new VerifyJournalRequest(), cancellationToken: Ct).ResponseAsync;
+        // Past the default deadline, on purpose: the call must outlive it.
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        await holding.CommitAsync(Ct);
+
+        var verified = await verifying;
+        Assert.True(verified.Holds);
+        Assert.True(DateTime.UtcNow - started > TimeSpan.FromSeconds(2));
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
