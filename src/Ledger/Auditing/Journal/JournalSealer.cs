@@ -6,24 +6,31 @@ namespace EPoomasi.Ledger.Auditing.Journal;
 /// <summary>
 /// Seals the event log after commit, off the write path: links each event row up to the safe horizon into
 /// the chain (<see cref="JournalChain"/>), a page per short transaction. Any number of gateway processes may
-/// run one; they take turns on a lock and each continues from the chain's head as it finds it.
+/// run one; they take turns on the seal lock and each continues from the chain's head as it finds it.
 /// <para>
 /// <b>Why the horizon is safe.</b> Event rows get their sequence numbers inside the transactions that write
 /// them, so a number can be handed out and its row committed later, after higher numbers are already
-/// visible; sealing past it would fork the chain when it lands. Every appending transaction, in every
-/// process, holds the append lock shared from its first statement to its end (<see cref="JournalLocks"/>).
-/// The sealer takes that lock exclusively for an instant and reads the sequence's last number while it
-/// holds it: no transaction that could write an event is open at that instant, so every number up to the
-/// one read is final — its row is committed and visible, or will never exist (a rolled-back transaction's
-/// gap). Numbers handed out later are higher. So the chain never has to go back, whatever the processes.
+/// visible; sealing past it would leave that row out of the chain, or fork it when it lands. Every
+/// appending transaction, in every process, takes the append lock shared as its first statement and holds
+/// it to its end (<see cref="JournalLocks"/>). The sealer reads the sequence's last number <i>L</i>, and
+/// then, in a later statement, which transactions hold the append lock. Any transaction holding a number up
+/// to <i>L</i> took the lock before it took the number, so it is among those holders or has ended. Once
+/// every one of those holders has ended, every number up to <i>L</i> is final — its row committed and
+/// visible, or never to exist (a rolled-back transaction's gap) — and <i>L</i> is a safe horizon. The
+/// sealer keeps <i>L</i> and its holders as a candidate and seals up to it in the first round that finds
+/// them all gone; with no holder at all, <i>L</i> is safe at once. Nobody takes the append lock exclusively,
+/// so writers never wait for sealing, in any process.
 /// </para>
 /// </summary>
 public sealed class JournalSealer(LedgerStore store)
 {
     private const int PageRows = 2_000;
 
-    /// <summary>Seals everything up to the safe horizon of this instant.</summary>
-    /// <returns>How many rows were sealed and the chain's head after; rows sealed is 0 when the horizon could not be taken in time.</returns>
+    // The last number read and the transactions that held the append lock just after; one round at a time.
+    private (long Sequence, string[] Holders)? _candidate;
+
+    /// <summary>Seals everything up to the safe horizon of this instant. Rounds of one sealer run one at a time.</summary>
+    /// <returns>How many rows were sealed and the chain's head after; rows sealed is 0 while the horizon waits for writers to end.</returns>
     public async Task<SealResult> SealAsync(CancellationToken cancellationToken)
     {
         var horizon = await HorizonAsync(cancellationToken);
@@ -40,30 +47,40 @@ public sealed class JournalSealer(LedgerStore store)
         return new SealResult(sealedRows, head, horizon);
     }
 
-    // The sequence's last number while no appending transaction is open (see the class summary). Should
-    // that take long — a long transaction holding the lock shared — it gives up, as new writers queue behind
-    // it meanwhile, and the next round tries again.
+    // The highest number known final (see the class summary): the candidate's, once its holders have all
+    // ended, or the number just read when nobody holds the append lock. Null while a candidate waits.
     private async Task<long?> HorizonAsync(CancellationToken cancellationToken)
     {
+        var schema = store.Schema;
         await using var connection = await store.Connections.OpenForReadingAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
+        long? safe = null;
+        if (_candidate is { } waiting)
         {
-            await using (var take = new NpgsqlCommand($"set local lock_timeout = '500ms'; {JournalLocks.TakeAppendExclusive(store.Schema)}", connection, transaction))
+            await using var stillOpen = new NpgsqlCommand("select count(*) from pg_locks where locktype = 'virtualxid' and virtualxid = any($1)", connection)
             {
-                await take.ExecuteNonQueryAsync(cancellationToken);
-            }
+                Parameters = { new NpgsqlParameter { Value = waiting.Holders } },
+            };
+            if ((long)(await stillOpen.ExecuteScalarAsync(cancellationToken))! > 0) return null;
+            safe = waiting.Sequence;
+            _candidate = null;
+        }
 
-            await using var read = new NpgsqlCommand(
-                $"select case when is_called then last_value else last_value - 1 end from {store.Schema}.mt_events_sequence", connection, transaction);
-            var horizon = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-            await transaction.CommitAsync(cancellationToken);
-            return horizon;
-        }
-        catch (PostgresException timeout) when (timeout.SqlState == PostgresErrorCodes.LockNotAvailable)
+        long last;
+        await using (var read = new NpgsqlCommand($"select case when is_called then last_value else last_value - 1 end from {schema}.mt_events_sequence", connection))
         {
-            return null;
+            last = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         }
+
+        // A statement of its own, after the number was read: a holder of any number up to it is listed here.
+        string[] holders;
+        await using (var holding = new NpgsqlCommand(JournalLocks.AppendHolders(schema), connection))
+        {
+            holders = (string[])(await holding.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        if (holders.Length == 0) return last;
+        _candidate = (last, holders);
+        return safe;
     }
 
     private async Task<(int Added, JournalLink? Head)> SealPageAsync(long horizon, CancellationToken cancellationToken)
@@ -123,5 +140,5 @@ public sealed class JournalSealer(LedgerStore store)
 /// <summary>What one round of sealing did.</summary>
 /// <param name="SealedRows">Event rows linked into the chain this round.</param>
 /// <param name="Head">The chain's last link after the round; null while nothing is sealed.</param>
-/// <param name="Horizon">The sequence number up to which the round could seal; null when it could not take it in time.</param>
+/// <param name="Horizon">The sequence number up to which the round could seal; null while the horizon waits for writers to end.</param>
 public sealed record SealResult(long SealedRows, JournalLink? Head, long? Horizon);
