@@ -25,11 +25,11 @@ public sealed class an_auditor_proves_the_books_over_the_wire(GatewayFixture gat
         var rebuilt = await audit.RebuildProjectionsAsync(new RebuildProjectionsRequest(), cancellationToken: Ct);
         var onwards = await audit.VerifyJournalAsync(new VerifyJournalRequest { FromLink = $"{verified.Head.Sequence}:{verified.Head.Hash}" }, cancellationToken: Ct);
 
-        Assert.True(verified.Holds);
+        Assert.True(verified.Holds, verified.FirstBreak?.ToString());
         Assert.Equal(64, verified.Head.Hash.Length);
         Assert.True(rebuilt.Agrees, rebuilt.FirstDifference?.ToString());
-        Assert.True(rebuilt.RowsCompared["transfers"] >= 3);
-        Assert.True(onwards.Holds);
+        Assert.True(rebuilt.RowsCompared["transfers"] >= 2, "the welcome grant and the payment, at least");
+        Assert.True(onwards.Holds, onwards.FirstBreak?.ToString());
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
