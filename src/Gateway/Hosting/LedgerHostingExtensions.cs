@@ -15,7 +15,6 @@ public static class LedgerHostingExtensions
         builder.Services.AddSingleton<Feed.AccountChanges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Feed.AccountChanges>());
         builder.Services.AddSingleton<Feed.AccountFeed>();
-        builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }
 }
