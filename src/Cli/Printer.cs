@@ -49,7 +49,7 @@ internal static class Printer
     public static void Rebuild(RebuildProjectionsResponse rebuilt)
     {
         var rows = string.Join(", ", rebuilt.RowsCompared.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value:N0}"));
-        Console.WriteLine($"  이벤트 {rebuilt.EventsReplayed:N0}건 재생 / {rebuilt.EventsReplayed:N0} events replayed (up to {rebuilt.LastSequence}); rows: {rows}");
+        Console.WriteLine($"  이벤트 {rebuilt.EventsRead:N0}건 읽음 / {rebuilt.EventsRead:N0} events read (up to {rebuilt.LastSequence}); rows: {rows}");
         if (rebuilt.Agrees)
         {
             Console.WriteLine("  모든 테이블 일치 / every table equals its rebuild from the event log");

@@ -32,7 +32,7 @@ public sealed class AuditGrpcService(LedgerRuntime ledger) : AuditService.AuditS
     public override async Task<RebuildProjectionsResponse> RebuildProjections(RebuildProjectionsRequest request, ServerCallContext context)
     {
         var report = await ledger.Ledger.RebuildProjectionsAsync(context.CancellationToken);
-        var response = new RebuildProjectionsResponse { Agrees = report.Agrees, EventsReplayed = report.EventsReplayed, LastSequence = report.LastSequence };
+        var response = new RebuildProjectionsResponse { Agrees = report.Agrees, EventsRead = report.EventsRead, LastSequence = report.LastSequence };
         foreach (var (table, rows) in report.RowsCompared) response.RowsCompared[table] = rows;
         if (report.FirstDifference is { } difference)
         {

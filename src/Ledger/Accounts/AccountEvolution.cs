@@ -2,7 +2,7 @@ namespace EPoomasi.Ledger.Accounts;
 
 /// <summary>
 /// <c>Evolve(state, event) → state</c> for accounts: the only way an account's state changes, used by
-/// the writer as it decides and by every replay. Pure; asserts the invariants again on each step.
+/// the writer as it decides and by every fold of a history. Pure; asserts the invariants again on each step.
 /// </summary>
 public static class AccountEvolution
 {
@@ -45,8 +45,8 @@ public static class AccountEvolution
         return next with { Version = checked((state?.Version ?? 0) + 1) };
     }
 
-    /// <summary>Folds a whole stream, oldest first: the replay of invariant 7.</summary>
-    public static Account? Replay(IEnumerable<AccountEvent> events)
+    /// <summary>Folds a whole stream, oldest first: the rebuild of invariant 7.</summary>
+    public static Account? Fold(IEnumerable<AccountEvent> events)
     {
         Account? state = null;
         foreach (var @event in events)

@@ -35,13 +35,13 @@ public sealed class ProjectionRebuild(LedgerStore store)
         await ExecuteAsync(connection, ScratchTables(), cancellationToken);
 
         var districts = new Dictionary<string, District>(StringComparer.Ordinal);
-        long replayed = 0, last = 0;
+        long read = 0, last = 0;
         while (true)
         {
             var page = await ReadPageAsync(connection, last, cancellationToken);
             if (page.Count == 0) break;
             await ApplyAsync(connection, page, districts, cancellationToken);
-            replayed += page.Count;
+            read += page.Count;
             last = page[^1].Sequence;
         }
 
@@ -50,7 +50,7 @@ public sealed class ProjectionRebuild(LedgerStore store)
         var rows = await comparison.CountRebuiltAsync(connection, cancellationToken);
         var difference = await comparison.FirstDifferenceAsync(connection, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
-        return new RebuildReport(replayed, last, rows, difference);
+        return new RebuildReport(read, last, rows, difference);
     }
 
     // The live tables' own definitions, so that a column added to one is rebuilt and compared too.
@@ -100,12 +100,12 @@ public sealed class ProjectionRebuild(LedgerStore store)
 
         await using var batch = new NpgsqlBatch(connection);
         using var text = new QueuedText();
-        await ReplayAccountsAsync(connection, batch, accountEvents, text, cancellationToken);
-        await ReplayTransfersAsync(connection, batch, carried, transferEvents, text, cancellationToken);
+        await FoldAccountsAsync(connection, batch, accountEvents, text, cancellationToken);
+        await FoldTransfersAsync(connection, batch, carried, transferEvents, text, cancellationToken);
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task ReplayAccountsAsync(NpgsqlConnection connection, NpgsqlBatch batch, List<(AccountEvent Event, Guid Journal)> events, QueuedText text, CancellationToken cancellationToken)
+    private static async Task FoldAccountsAsync(NpgsqlConnection connection, NpgsqlBatch batch, List<(AccountEvent Event, Guid Journal)> events, QueuedText text, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
         var ids = events.Select(e => e.Event.AccountId).Distinct().ToArray();
@@ -125,7 +125,7 @@ public sealed class ProjectionRebuild(LedgerStore store)
         if (entries.Count > 0) Statements.Add(batch, EntriesTable.InsertMany(Scratch), EntriesTable.ColumnArrays(entries, text));
     }
 
-    private static async Task ReplayTransfersAsync(
+    private static async Task FoldTransfersAsync(
         NpgsqlConnection connection, NpgsqlBatch batch, List<TransferRecord> carried, List<TransferEvent> events, QueuedText text, CancellationToken cancellationToken)
     {
         if (carried.Count == 0 && events.Count == 0) return;

@@ -2,7 +2,7 @@ namespace EPoomasi.Ledger.Transfers;
 
 /// <summary>
 /// What became of one transfer id: the idempotency record and the answer to a lookup by id. Written in
-/// the same transaction as the account events it explains. Failed ids are recorded too, so that an id
+/// the same transaction as the account events it explains. Failed ids have records too, so that an id
 /// has exactly one outcome.
 /// </summary>
 public sealed record TransferRecord

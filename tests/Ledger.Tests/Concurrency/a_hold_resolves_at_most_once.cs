@@ -32,7 +32,7 @@ public sealed class a_hold_resolves_at_most_once(PostgresFixture postgres)
         Assert.Equal(Minutes.Zero, (await ledger.AccountAsync(receiver)).DebitsPending);
         var books = await Books.ReadAsync(ledger);
         Invariant.EachHoldResolvesAtMostOnce(books);
-        Invariant.ReplayRebuildsStoredState(books);
+        Invariant.FoldingRebuildsStoredState(books);
     }
 
     [Fact(Timeout = TestTimeouts.Default)]

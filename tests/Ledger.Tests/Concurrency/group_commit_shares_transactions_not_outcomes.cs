@@ -27,7 +27,7 @@ public sealed class group_commit_shares_transactions_not_outcomes(PostgresFixtur
             Assert.Equal(200, outcomes.Count(o => o.Single().Result == TransferResult.DebitBelowFloor));
             var books = await Books.ReadAsync(ledger);
             Invariant.BalancesSumToZero(books);
-            Invariant.ReplayRebuildsStoredState(books);
+            Invariant.FoldingRebuildsStoredState(books);
             Invariant.EachEffectExistsOnce(books);
         }
         finally

@@ -89,7 +89,7 @@ public sealed class many_processes_never_overdraw_or_deadlock(PostgresFixture po
     {
         var books = await Books.ReadAsync(processes.First);
         Invariant.BalancesSumToZero(books);
-        Invariant.ReplayRebuildsStoredState(books);
+        Invariant.FoldingRebuildsStoredState(books);
         Invariant.EveryAccountWithinItsLimits(books);
         Invariant.EachEffectExistsOnce(books);
     }

@@ -110,16 +110,16 @@ public static class Invariant
     }
 
     /// <summary>
-    /// 7. Replaying all events rebuilds exactly the stored accounts, and the statement entries are exactly
+    /// 7. Folding all events rebuilds exactly the stored accounts, and the statement entries are exactly
     /// the entries of that history, each at its account's version.
     /// </summary>
-    public static void ReplayRebuildsStoredState(Books books)
+    public static void FoldingRebuildsStoredState(Books books)
     {
         var histories = books.AccountEvents.GroupBy(e => e.Event.AccountId).ToDictionary(g => g.Key, g => g.Select(e => e.Event).ToList());
         Assert.Equal(books.Accounts.Count, histories.Count);
         foreach (var account in books.Accounts)
         {
-            Assert.Equal(account, AccountEvolution.Replay(histories[account.Id]));
+            Assert.Equal(account, AccountEvolution.Fold(histories[account.Id]));
         }
 
         var projected = books.AccountEvents

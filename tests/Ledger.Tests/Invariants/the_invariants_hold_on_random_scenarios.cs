@@ -84,8 +84,8 @@ public sealed class the_invariants_hold_on_random_scenarios(PostgresFixture post
         AfterEveryStep(Invariant.EachHoldResolvesAtMostOnce);
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public Task invariant_7_replaying_all_events_rebuilds_the_stored_balances() =>
-        AfterEveryStep(Invariant.ReplayRebuildsStoredState);
+    public Task invariant_7_folding_all_events_rebuilds_the_stored_balances() =>
+        AfterEveryStep(Invariant.FoldingRebuildsStoredState);
 
     [Fact(Timeout = TestTimeouts.Default)]
     public Task invariant_8_a_transfer_is_reversed_at_most_once() =>
