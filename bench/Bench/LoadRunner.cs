@@ -15,6 +15,7 @@ internal static class LoadRunner
         var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
         var measured = TimeSpan.FromSeconds(options.Seconds);
         var clock = Stopwatch.StartNew();
+        var startedAt = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
         var counters = new Counters();
         var latencies = new List<double>[concurrency];
         var pacing = options.RatePerSecond > 0 ? TimeSpan.FromSeconds((double)concurrency / options.RatePerSecond) : TimeSpan.Zero;
@@ -60,7 +61,8 @@ internal static class LoadRunner
         // A run that stops at a number of transfers measured only as long as it took.
         var seconds = Math.Min(measured.TotalSeconds, Math.Max(0.001, (clock.Elapsed - warmup).TotalSeconds));
         return new ScenarioResult(scenario, concurrency, seconds, counters.Requests, counters.Ok, counters.Rejected, counters.Errors,
-            counters.Ok / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
+            counters.Ok / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1],
+            startedAt + warmup.TotalSeconds, startedAt + clock.Elapsed.TotalSeconds);
     }
 
     private static double Percentile(double[] sorted, double quantile) =>

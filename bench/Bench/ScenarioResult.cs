@@ -1,6 +1,9 @@
 namespace EPoomasi.Bench;
 
-/// <summary>What one scenario measured, after warm-up.</summary>
+/// <summary>
+/// What one scenario measured, after warm-up; <see cref="MeasuredFrom"/> and <see cref="MeasuredUntil"/> are
+/// Unix seconds, so that samples taken beside the run (the journal's sealing lag) can be cut to the same window.
+/// </summary>
 internal sealed record ScenarioResult(
     string Scenario,
     int Concurrency,
@@ -13,4 +16,6 @@ internal sealed record ScenarioResult(
     double P50Milliseconds,
     double P95Milliseconds,
     double P99Milliseconds,
-    double MaxMilliseconds);
+    double MaxMilliseconds,
+    double MeasuredFrom,
+    double MeasuredUntil);
