@@ -8,7 +8,7 @@ public sealed class the_contract_passes_buf_lint
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task buf_lint_standard_finds_nothing()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var buf = Path.Combine(root, "eng", "buf", "node_modules", ".bin", "buf");
         if (!File.Exists(buf))
         {
@@ -19,19 +19,6 @@ public sealed class the_contract_passes_buf_lint
         var (exitCode, output) = await RunAsync(buf, ["lint"], Path.Combine(root, "proto"));
 
         Assert.True(exitCode == 0, $"buf lint found problems:\n{output}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EPoomasi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EPoomasi.sln not found above the test's folder.");
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, string directory)
