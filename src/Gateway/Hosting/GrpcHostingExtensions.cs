@@ -28,6 +28,9 @@ public static class GrpcHostingExtensions
                 // Proto3 JSON: int64 as strings, which JavaScript numbers cannot hold exactly.
                 options.JsonSettings.WriteInt64sAsStrings = true;
             });
+        // Before the input checks: the OpenAPI generator registers gRPC's default method binder again, which
+        // AddGatewayInput then replaces; the other way round, every method would be bound twice.
+        builder.AddOpenApiDocument();
         builder.AddGatewayInput();
         var resilience = builder.Configuration.GetSection("Resilience").Get<Resilience.ResilienceOptions>() ?? new Resilience.ResilienceOptions();
         builder.Services.AddSingleton(resilience);
@@ -58,6 +61,7 @@ public static class GrpcHostingExtensions
         }
 
         app.MapGrpcReflectionService();
+        app.MapOpenApiDocument();
         app.MapGet("/", () => "e-poomasi gateway: gRPC on HTTP/2, JSON and gRPC-Web on HTTP/1.1. Try: dotnet run --project src/Cli -- demo");
         return app;
     }
