@@ -18,7 +18,8 @@ internal sealed class Commands(Gateway gateway, Options options, string? token, 
           hold <from> <to> <amount> [--timeout-seconds N] [--memo TEXT]
           post <hold> [amount]                   post a hold, in full or in part
           void <hold>                            void a hold
-          statement <account> [--page-size N]    the account's statement with running balance
+          statement <account> [--page-size N] [--page-token T]
+                                                 the account's statement with running balance, a page at a time
           lookup <transfer>...                   what became of these transfer ids
           verify-journal [--from SEQ:HASH]       recompute the journal's hash chain (auditors), whole or from a link
           rebuild-projections                    rebuild every table from the event log and compare (auditors)
@@ -116,10 +117,11 @@ internal sealed class Commands(Gateway gateway, Options options, string? token, 
         {
             AccountId = options.Argument(0, "account"),
             PageSize = int.Parse(options.Named("page-size") ?? "100", System.Globalization.CultureInfo.InvariantCulture),
+            PageToken = options.Named("page-token") ?? "",
         };
         var page = await Ledger.ListStatementEntriesAsync(request, cancellationToken: cancellationToken);
         Printer.Statement(page.Entries);
-        if (page.NextAfterPosition > 0) Console.WriteLine($"  more after position {page.NextAfterPosition}");
+        if (page.NextPageToken.Length > 0) Console.WriteLine($"  다음 쪽 / next page: --page-token {page.NextPageToken}");
         return 0;
     }
 

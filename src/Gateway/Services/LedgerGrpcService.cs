@@ -94,12 +94,28 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         var violations = new FieldViolations();
         var id = violations.Id("account_id", request.AccountId);
         if (request.PageSize is < 0 or > LedgerLimits.MaxStatementPageSize) violations.Add("page_size", $"Between 1 and {LedgerLimits.MaxStatementPageSize}, or 0 for {DefaultPageSize}.");
-        if (request.AfterPosition < 0) violations.Add("after_position", "Zero or a position from an earlier page.");
+#pragma warning disable CS0612 // after_position is deprecated, and still honoured for the clients that send it.
+        var after = request.AfterPosition;
+        if (after < 0) violations.Add("after_position", "Zero or a position from an earlier page.");
+#pragma warning restore CS0612
+        if (request.PageToken.Length > 0)
+        {
+            if (after != 0) violations.Add("page_token", "Send page_token or the deprecated after_position, not both.");
+            else if (StatementPageToken.Decode(request.PageToken, id) is { } position) after = position;
+            else violations.Add("page_token", "Not a page token of this account's statement: pass next_page_token from the previous page as it came, or nothing to start.");
+        }
+
         violations.ThrowIfAny();
 
-        var page = await ledger.Ledger.GetStatementAsync(id, request.AfterPosition, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken)
+        var page = await ledger.Ledger.GetStatementAsync(id, after, request.PageSize == 0 ? DefaultPageSize : request.PageSize, context.CancellationToken)
             ?? throw LedgerErrors.NotFound($"Account {id}");
-        var response = new ListStatementEntriesResponse { NextAfterPosition = page.NextCursor ?? 0 };
+        var response = new ListStatementEntriesResponse
+        {
+#pragma warning disable CS0612
+            NextAfterPosition = page.NextCursor ?? 0,
+#pragma warning restore CS0612
+            NextPageToken = page.NextCursor is { } next ? StatementPageToken.Encode(id, next) : "",
+        };
         response.Entries.AddRange(page.Entries.Select(ProtoMessages.ToProto));
         return response;
     }
