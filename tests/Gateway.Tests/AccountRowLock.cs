@@ -34,25 +34,7 @@ public sealed class AccountRowLock : IAsyncDisposable
     }
 
     /// <summary>Returns once some session of the database waits on a lock (this one's, in these tests).</summary>
-    public async Task WaitForAWaiterAsync(CancellationToken cancellationToken)
-    {
-        // On a connection of its own: within a transaction, PostgreSQL keeps showing the activity it saw first.
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var waiters = new NpgsqlCommand(
-            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
-        for (var attempt = 0; attempt < 400; attempt++)
-        {
-            if ((long)(await waiters.ExecuteScalarAsync(cancellationToken))! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(25, cancellationToken);
-        }
-
-        Assert.Fail("No write reached the locked account within 10 s.");
-    }
+    public Task WaitForAWaiterAsync(CancellationToken cancellationToken) => LockWaiters.UntilSomeoneWaitsAsync(_connectionString, cancellationToken);
 
     public Task ReleaseAsync(CancellationToken cancellationToken) => _transaction.RollbackAsync(cancellationToken);
 

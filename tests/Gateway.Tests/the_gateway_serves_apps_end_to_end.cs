@@ -145,7 +145,8 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
         var lee = await Seed.MemberAsync(gateway, district);
         using var watch = gateway.Ledger(GatewayFixture.Member(district, lee)).WatchAccount(new WatchAccountRequest { AccountId = lee }, cancellationToken: Ct);
-        await Task.Delay(200, Ct);
+        // The feed answers its headers once it is open and knows where it starts.
+        await watch.ResponseHeadersAsync;
 
         var payment = await Seed.PayAsync(gateway, GatewayFixture.Member(district, kim), kim, lee, 25);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -171,6 +172,8 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
             var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim))
                 .CreateTransfersAsync(request, deadline: DateTime.UtcNow.AddMilliseconds(500), cancellationToken: Ct).ResponseAsync);
             Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+            // The client's deadline and the gateway's fire on two clocks; the margin lets the gateway's fire too
+            // before the row is released (nothing observable marks that moment from outside).
             await Task.Delay(300, Ct);
             await kimsRow.ReleaseAsync(Ct);
         }

@@ -56,7 +56,10 @@ public sealed class independent_requests_run_in_transactions_of_their_own(Postgr
         var both = writer.SubmitManyAsync([[kimPays], [parkPays]], token);
 
         // Park's payment shares nothing with Kim's, but with the two in one transaction it waits for Kim's lock.
-        await Task.Delay(TimeSpan.FromMilliseconds(500), token);
+        await LockWaiters.UntilSomeoneWaitsAsync(ledger.ConnectionString, token);
+        // Not a wait for something to happen but a window for something that must not: had Park's payment a
+        // transaction of its own, it would commit within it.
+        await Task.Delay(TimeSpan.FromMilliseconds(300), token);
         Assert.Empty(await ledger.Reader.LookupTransfersAsync([parkPays.Id], token));
         await blocker.ReleaseAsync(token);
         Assert.All(await both, outcomes => Assert.Equal(TransferResult.Ok, outcomes.Single().Result));
