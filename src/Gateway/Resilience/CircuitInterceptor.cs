@@ -11,7 +11,7 @@ public sealed class CircuitInterceptor(DatabaseCircuit circuit, TimeProvider tim
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         // Health must answer while the database is down: that is what it reports.
-        if (AuthorizationMatrix.Find(context.Method) is { Public: true })
+        if (AuthorizationMatrix.For(context) is { Public: true })
         {
             return continuation(request, context);
         }

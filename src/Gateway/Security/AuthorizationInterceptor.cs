@@ -46,7 +46,7 @@ public sealed class AuthorizationInterceptor(ResourceLookup lookup, PartnerRegis
 
     private async Task AuthorizeAsync(IMessage? request, ServerCallContext context)
     {
-        var rule = AuthorizationMatrix.Find(context.Method);
+        var rule = AuthorizationMatrix.For(context);
         if (rule is null)
         {
             throw Deny(context, null, $"{context.Method} has no entry in the authorization matrix, so nobody may call it.");

@@ -1,6 +1,7 @@
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
 using EPoomasi.Ledger.Partners;
+using Grpc.Core;
 using static EPoomasi.Gateway.Security.Reach;
 using static EPoomasi.Gateway.Security.Role;
 
@@ -68,6 +69,19 @@ public static class AuthorizationMatrix
 
     /// <summary>The rule for a full method name (<c>/package.Service/Method</c>), or null when there is none.</summary>
     public static Rule? Find(string method) => Rules.GetValueOrDefault(method);
+
+    /// <summary>
+    /// The call's rule, looked up once per call: the first interceptor that asks keeps it in the call's
+    /// <see cref="ServerCallContext.UserState"/> (the request's own items), the others read it there.
+    /// </summary>
+    public static Rule? For(ServerCallContext context)
+    {
+        if (context.UserState.TryGetValue(typeof(Rule), out var kept)) return (Rule)kept;
+        var rule = Find(context.Method);
+        // A method without a rule is refused at once; there is nothing to keep for it.
+        if (rule is not null) context.UserState[typeof(Rule)] = rule;
+        return rule;
+    }
 
     private static string Ledger(string method) => $"/{LedgerService.Descriptor.FullName}/{method}";
 
