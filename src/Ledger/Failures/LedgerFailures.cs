@@ -45,17 +45,7 @@ internal static class LedgerFailures
     }
 
     // Unreachable, shutting down, out of connections, or a command timeout: nothing the caller did.
-    private static bool IsUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
-                || current is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsUnavailable(Exception exception) => ConflictRetry.AnyInChain(exception, e =>
+        e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+            or PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" });
 }

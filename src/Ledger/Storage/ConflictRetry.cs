@@ -65,8 +65,8 @@ internal static class ConflictRetry
         or ExistingStreamIdCollisionException
         or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected });
 
-    // Marten and Npgsql wrap what PostgreSQL said; the cause may sit anywhere down the chain.
-    private static bool AnyInChain(Exception exception, Func<Exception, bool> matches)
+    /// <summary>Marten and Npgsql wrap what PostgreSQL said; the cause may sit anywhere down the chain.</summary>
+    internal static bool AnyInChain(Exception exception, Func<Exception, bool> matches)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
