@@ -3,6 +3,7 @@ using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Auditing;
 using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Partners;
 using EPoomasi.Ledger.Reading;
 using EPoomasi.Ledger.Storage;
@@ -27,6 +28,7 @@ public sealed class LedgerModule : IAsyncDisposable
     private readonly JournalSealer _sealer;
     private readonly JournalVerifier _verifier;
     private readonly ProjectionRebuild _rebuild;
+    private readonly ModuleRegistry _modules = new();
 
     private LedgerModule(LedgerStore store, PartnerRegistry partners, int parallelTransactions)
     {
@@ -39,7 +41,7 @@ public sealed class LedgerModule : IAsyncDisposable
         _expirer = new HoldExpirer(store, transfers);
         _sealer = new JournalSealer(store);
         _verifier = new JournalVerifier(store);
-        _rebuild = new ProjectionRebuild(store);
+        _rebuild = new ProjectionRebuild(store, _modules);
     }
 
     /// <summary>Opens the ledger: creates or updates its schema, and carries an older layout forward when the settings allow.</summary>
@@ -85,6 +87,22 @@ public sealed class LedgerModule : IAsyncDisposable
     /// <exception cref="LedgerBusyException">Too many items are waiting; nothing of this call was applied.</exception>
     public Task<IReadOnlyList<TransferOutcome>> SubmitAsync(IReadOnlyList<TransferCommand> commands, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_committer.SubmitAsync(commands, cancellationToken));
+
+    /// <summary>
+    /// Opens the write path to another module: its commands on <paramref name="decider"/>'s kind of state are
+    /// decided in the ledger's write transactions, with the transfers they cause, all or nothing, and with the
+    /// ledger's idempotency, group commit, retry and locking. Register each kind once, at start.
+    /// </summary>
+    /// <exception cref="ArgumentException">The kind's name is not a valid name.</exception>
+    /// <exception cref="InvalidOperationException">A kind of that name is registered already.</exception>
+    public ModuleKind<TCommand, TState, TResult> Register<TCommand, TState, TEvent, TResult>(ModuleDecider<TCommand, TState, TEvent, TResult> decider)
+        where TCommand : ModuleCommand
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(decider);
+        _modules.Add(decider);
+        return new ModuleKind<TCommand, TState, TResult>(decider, _committer, _store);
+    }
 
     /// <summary>Decides and, when it changes anything, commits a district or account command. A refusal is an outcome.</summary>
     public Task<AdminOutcome> ExecuteAsync(AdminCommand command, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Data;
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 using Marten;
@@ -19,18 +20,34 @@ namespace EPoomasi.Ledger.Auditing;
 /// the scratch tables, not in memory: memory depends on the page size, not on the ledger's size.
 /// </para>
 /// </summary>
-public sealed class ProjectionRebuild(LedgerStore store)
+public sealed class ProjectionRebuild
 {
     private const int PageRows = 500;
     private const string Scratch = "pg_temp";
 
-    private readonly ISerializer _serializer = store.Documents.Options.Serializer();
-    private readonly EventTypes _types = new(store);
+    private readonly LedgerStore _store;
+    private readonly ModuleRegistry _modules;
+    private readonly ISerializer _serializer;
+    private readonly EventTypes _types;
+
+    /// <summary>A rebuild of a ledger whose log holds no other module's commands.</summary>
+    public ProjectionRebuild(LedgerStore store) : this(store, new ModuleRegistry())
+    {
+    }
+
+    /// <summary>A rebuild that folds the entities of the kinds in <paramref name="modules"/> too.</summary>
+    internal ProjectionRebuild(LedgerStore store, ModuleRegistry modules)
+    {
+        _store = store;
+        _modules = modules;
+        _serializer = store.Documents.Options.Serializer();
+        _types = new EventTypes(store);
+    }
 
     /// <summary>Rebuilds and compares; the ledger itself is only read.</summary>
     public async Task<RebuildReport> RunAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await store.Connections.OpenForReadingAsync(cancellationToken);
+        await using var connection = await _store.Connections.OpenForReadingAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await ExecuteAsync(connection, ScratchTables(), cancellationToken);
 
@@ -46,7 +63,7 @@ public sealed class ProjectionRebuild(LedgerStore store)
         }
 
         await WriteDistrictsAsync(connection, districts.Values, cancellationToken);
-        var comparison = new ProjectionComparison(store.Schema, Scratch);
+        var comparison = new ProjectionComparison(_store.Schema, Scratch);
         var rows = await comparison.CountRebuiltAsync(connection, cancellationToken);
         var difference = await comparison.FirstDifferenceAsync(connection, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
@@ -57,15 +74,15 @@ public sealed class ProjectionRebuild(LedgerStore store)
     private string ScratchTables() =>
         string.Join(
             ";",
-            new[] { AccountsTable.Name, EntriesTable.Name, TransfersTable.Name }.Select(t =>
-                $"create temporary table {t} (like {store.Schema}.{t} including defaults) on commit drop")) +
+            new[] { AccountsTable.Name, EntriesTable.Name, TransfersTable.Name, ModuleTables.States, ModuleTables.Outcomes }.Select(t =>
+                $"create temporary table {t} (like {_store.Schema}.{t} including defaults) on commit drop")) +
         $";create temporary table {ProjectionComparison.Districts} (id text primary key, data jsonb not null) on commit drop" +
         $";create index on {Scratch}.{AccountsTable.Name} (id);create index on {Scratch}.{TransfersTable.Name} (id)";
 
     private async Task<List<(long Sequence, Guid StreamId, object Data)>> ReadPageAsync(NpgsqlConnection connection, long after, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"select seq_id, stream_id, type, data from {store.Schema}.mt_events where seq_id > $1 order by seq_id limit {PageRows}", connection)
+            $"select seq_id, stream_id, type, data from {_store.Schema}.mt_events where seq_id > $1 order by seq_id limit {PageRows}", connection)
         {
             Parameters = { new NpgsqlParameter { Value = after } },
         };
@@ -80,11 +97,12 @@ public sealed class ProjectionRebuild(LedgerStore store)
         return page;
     }
 
-    private static async Task ApplyAsync(NpgsqlConnection connection, List<(long Sequence, Guid StreamId, object Data)> page, Dictionary<string, District> districts, CancellationToken cancellationToken)
+    private async Task ApplyAsync(NpgsqlConnection connection, List<(long Sequence, Guid StreamId, object Data)> page, Dictionary<string, District> districts, CancellationToken cancellationToken)
     {
         var accountEvents = new List<(AccountEvent Event, Guid Journal)>();
         var transferEvents = new List<TransferEvent>();
         var carried = new List<TransferRecord>();
+        var modules = new List<ModuleCommandDecided>();
         foreach (var (_, stream, data) in page)
         {
             switch (data)
@@ -93,6 +111,7 @@ public sealed class ProjectionRebuild(LedgerStore store)
                 case AccountEventsJournaled journal: accountEvents.AddRange(journal.Events.Select(e => (e, stream))); break;
                 case TransfersJournaled journal: transferEvents.AddRange(journal.Events); break;
                 case TransferRecordsCarriedForward forward: carried.AddRange(forward.Records); break;
+                case ModuleCommandsJournaled journal: modules.AddRange(journal.Decisions); break;
                 case DistrictEvent district: districts[district.DistrictId] = DistrictEvolution.Evolve(districts.GetValueOrDefault(district.DistrictId), district); break;
                 default: throw new InvalidDataException($"The event log holds {data.GetType().Name}, which no projection knows.");
             }
@@ -102,6 +121,7 @@ public sealed class ProjectionRebuild(LedgerStore store)
         using var text = new QueuedText();
         await FoldAccountsAsync(connection, batch, accountEvents, text, cancellationToken);
         await FoldTransfersAsync(connection, batch, carried, transferEvents, text, cancellationToken);
+        await FoldModulesAsync(connection, batch, modules, cancellationToken);
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -146,6 +166,39 @@ public sealed class ProjectionRebuild(LedgerStore store)
         foreach (var texts in columns.OfType<string?[]>()) text.Add(texts);
         Statements.Add(batch, $"delete from {Scratch}.{TransfersTable.Name} where id = any(?)", ids);
         Statements.Add(batch, TransfersTable.Insert(Scratch), columns);
+    }
+
+    // Each decision becomes its outcome's row, and its events fold into its entity, by the item's own kind.
+    private async Task FoldModulesAsync(NpgsqlConnection connection, NpgsqlBatch batch, List<ModuleCommandDecided> decisions, CancellationToken cancellationToken)
+    {
+        if (decisions.Count == 0) return;
+        var entities = decisions.Select(d => (d.Kind, d.Key)).Distinct().ToDictionary(entity => entity, entity => _modules.Find(entity.Kind) ?? throw new InvalidDataException(
+            $"The event log holds commands of the kind '{entity.Kind}', which this process has not registered: rebuild where the module that owns it runs."));
+        await using var load = new NpgsqlCommand(ModuleTables.ReadStates(Scratch), connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = entities.Keys.Select(i => i.Kind).ToArray() }, new NpgsqlParameter { Value = entities.Keys.Select(i => i.Key).ToArray() } },
+        };
+        var states = await ModuleStates.ReadAsync(load, entities, cancellationToken);
+        foreach (var decided in decisions.Where(d => d.Events.Count > 0))
+        {
+            var entity = states[(decided.Kind, decided.Key)];
+            states[(decided.Kind, decided.Key)] = entity with { Version = decided.Version + decided.Events.Count, State = entity.Kind.Fold(entity.State, decided.Events), Changed = true };
+        }
+
+        foreach (var ((kind, key), entity) in states.Where(s => s.Value.Changed))
+        {
+            Statements.Add(batch, $"delete from {Scratch}.{ModuleTables.States} where kind = ? and key = ?", kind, key);
+            Statements.Add(batch, ModuleTables.InsertState(Scratch), kind, key, entity.Version, ModuleWorkingSet.StateText(entity.Kind, entity), DateTimeOffset.UnixEpoch);
+        }
+
+        foreach (var decided in decisions)
+        {
+            Statements.Add(
+                batch, ModuleTables.InsertOutcome(Scratch),
+                decided.CommandId, decided.Kind, decided.Key, decided.Command, decided.Result,
+                decided.TransferIds.ToArray(), decided.TransferResults.Select(r => (short)r).ToArray(),
+                decided.By.ActorId, decided.By.OnBehalfOf, decided.By.Channel, DateTimeOffset.UnixEpoch);
+        }
     }
 
     private async Task WriteDistrictsAsync(NpgsqlConnection connection, IEnumerable<District> districts, CancellationToken cancellationToken)

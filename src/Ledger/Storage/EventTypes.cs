@@ -13,6 +13,7 @@ internal sealed class EventTypes
     public static readonly IReadOnlyList<Type> All =
     [
         .. EventKinds.AccountEventTypes, typeof(AccountEventsJournaled), typeof(TransfersJournaled), typeof(TransferRecordsCarriedForward),
+        typeof(Modules.ModuleCommandsJournaled),
         typeof(DistrictCreated), typeof(DistrictDefaultsChanged), typeof(MintBudgetChanged), typeof(TrustLimitSet),
     ];
 

@@ -5,7 +5,8 @@ namespace EPoomasi.Ledger.Storage;
 /// <summary>
 /// Failures that belong to the data a request carried, not to the database or a race: PostgreSQL's data
 /// exceptions (class 22: a NUL in text, a value out of range), integrity violations other than a
-/// duplicate key (class 23), limits on a single value (class 54), and text Npgsql cannot encode. They
+/// duplicate key (class 23), limits on a single value (class 54), text Npgsql cannot encode, and a module's
+/// decider that threw on the request's command. They
 /// fail every time for that request, and for nobody else.
 /// </summary>
 internal static class RequestFault
@@ -22,6 +23,7 @@ internal static class RequestFault
                     || postgres.SqlState.StartsWith("23", StringComparison.Ordinal) || postgres.SqlState.StartsWith("54", StringComparison.Ordinal):
                     return true;
                 case System.Text.EncoderFallbackException:
+                case Modules.ModuleFailedException:
                     return true;
             }
         }

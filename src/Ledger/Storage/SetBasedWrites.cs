@@ -1,4 +1,5 @@
 using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Transfers;
 using Marten;
 using EPoomasi.Ledger.Transfers.Deciding;
@@ -35,15 +36,18 @@ internal sealed class SetBasedWrites(LedgerStore store)
         NpgsqlBatch batch,
         LedgerWorkingSet decided,
         IReadOnlyDictionary<Guid, TransferRecord?> recordsBefore,
+        ModuleWorkingSet modules,
         DateTimeOffset now)
     {
         var text = new QueuedText();
         var accounts = decided.ChangedAccounts.ToList();
-        if (decided.Events.Count > 0 || decided.TransferEvents.Count > 0)
+        if (decided.Events.Count > 0 || decided.TransferEvents.Count > 0 || modules.Decided.Count > 0)
         {
-            var journal = QueueJournal(batch, decided.Events, decided.TransferEvents, now, text);
+            var journal = QueueJournal(batch, decided.Events, decided.TransferEvents, modules.Decided, now, text);
             QueueEntries(batch, decided.Events, accounts, journal, text);
         }
+
+        QueueModules(batch, modules, now);
 
         if (accounts.Count > 0)
         {
@@ -61,11 +65,14 @@ internal sealed class SetBasedWrites(LedgerStore store)
     // transaction in decision order, JournalChunk to an event. One event for a whole transaction was one
     // string of megabytes in the gateway (a flood of 8,000-transfer batches then ran the capped heap out of
     // memory); chunks stay small objects.
-    private Guid QueueJournal(NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, IReadOnlyList<TransferEvent> transferEvents, DateTimeOffset now, QueuedText text)
+    private Guid QueueJournal(
+        NpgsqlBatch batch, IReadOnlyList<AccountEvent> events, IReadOnlyList<TransferEvent> transferEvents, IReadOnlyList<ModuleCommandDecided> moduleDecisions,
+        DateTimeOffset now, QueuedText text)
     {
         var journal = Guid.CreateVersion7(now);
         var chunks = events.Chunk(JournalChunk).Select(chunk => (typeof(AccountEventsJournaled), _serializer.ToJson(new AccountEventsJournaled(chunk))))
             .Concat(transferEvents.Chunk(JournalChunk).Select(chunk => (typeof(TransfersJournaled), _serializer.ToJson(new TransfersJournaled(chunk)))))
+            .Concat(moduleDecisions.Chunk(JournalChunk).Select(chunk => (typeof(ModuleCommandsJournaled), _serializer.ToJson(new ModuleCommandsJournaled(chunk)))))
             .ToList();
         _rows.QueueNewStream(batch, journal, "journal", chunks, now, text);
         return journal;
@@ -126,6 +133,26 @@ internal sealed class SetBasedWrites(LedgerStore store)
         }
 
         Add(batch, insert ? TransfersTable.Insert(_schema) : TransfersTable.Update(_schema), columns);
+    }
+
+    // Module commands are few in a transaction, beside hundreds of transfers: a statement per row.
+    private void QueueModules(NpgsqlBatch batch, ModuleWorkingSet modules, DateTimeOffset now)
+    {
+        foreach (var ((kind, key), entity) in modules.ChangedEntities.OrderBy(c => c.Entity.Kind, StringComparer.Ordinal).ThenBy(c => c.Entity.Key, StringComparer.Ordinal))
+        {
+            var state = ModuleWorkingSet.StateText(entity.Kind, entity);
+            if (entity.Existed) Add(batch, ModuleTables.UpdateState(_schema), entity.Version, state, now, kind, key);
+            else Add(batch, ModuleTables.InsertState(_schema), kind, key, entity.Version, state, now);
+        }
+
+        foreach (var decided in modules.Decided.OrderBy(d => d.CommandId))
+        {
+            Add(
+                batch, ModuleTables.InsertOutcome(_schema),
+                decided.CommandId, decided.Kind, decided.Key, decided.Command, decided.Result,
+                decided.TransferIds.ToArray(), decided.TransferResults.Select(r => (short)r).ToArray(),
+                decided.By.ActorId, decided.By.OnBehalfOf, decided.By.Channel, now);
+        }
     }
 
     private static void Add(NpgsqlBatch batch, string sql, params object?[] values) => Statements.Add(batch, sql, values);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 
@@ -62,17 +63,28 @@ public sealed class GroupCommitter : IAsyncDisposable
     public async Task<IReadOnlyList<TransferOutcome>> SubmitAsync(IReadOnlyList<TransferCommand> batch, CancellationToken cancellationToken)
     {
         TransferWriter.Validate(batch);
-        var waiting = Interlocked.Add(ref _waitingItems, batch.Count);
+        return (IReadOnlyList<TransferOutcome>)await EnqueueAsync(new Pending(batch, null, cancellationToken), batch.Count);
+    }
+
+    /// <summary>
+    /// Decides a module command (and the transfers it asks for) in the next transaction, beside transfer
+    /// batches and other module commands. Cancelling works as for a transfer batch.
+    /// </summary>
+    /// <exception cref="LedgerBusyException">Too many items are already waiting; nothing was applied.</exception>
+    internal async Task<ModuleAnswer> SubmitAsync(ModuleRequest request, CancellationToken cancellationToken) =>
+        (ModuleAnswer)await EnqueueAsync(new Pending([], request, cancellationToken), 1);
+
+    private async Task<object> EnqueueAsync(Pending pending, int items)
+    {
+        var waiting = Interlocked.Add(ref _waitingItems, items);
         if (waiting > _maxWaitingItems)
         {
-            Interlocked.Add(ref _waitingItems, -batch.Count);
-            throw new LedgerBusyException(waiting - batch.Count, _maxWaitingItems);
+            Interlocked.Add(ref _waitingItems, -items);
+            throw new LedgerBusyException(waiting - items, _maxWaitingItems);
         }
 
-        var pending = new Pending(batch, cancellationToken);
-        using var registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled(cancellationToken));
+        using var registration = pending.Token.Register(() => pending.Completion.TrySetCanceled(pending.Token));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
-
         return await pending.Completion.Task;
     }
 
@@ -87,16 +99,27 @@ public sealed class GroupCommitter : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        // Module commands on an entity already in the group wait for the next one: each command's transfers
+        // are planned from its entity as committed, which an earlier command in the same transaction changes.
+        var deferred = new Queue<Pending>();
+        while (deferred.Count > 0 || await reader.WaitToReadAsync())
         {
             var group = new List<Pending>();
-            var items = 0;
-            while (items < MaxItemsPerTransaction && reader.TryRead(out var pending))
+            var entities = new HashSet<(string, string)>();
+            var carried = deferred.Count;
+            var count = 0;
+            while (count < MaxItemsPerTransaction && (carried-- > 0 ? deferred.TryDequeue(out var pending) : reader.TryRead(out pending)))
             {
-                Interlocked.Add(ref _waitingItems, -pending.Batch.Count);
+                if (pending.Module is { } module && !entities.Add(module.Entity))
+                {
+                    deferred.Enqueue(pending);
+                    continue;
+                }
+
+                Interlocked.Add(ref _waitingItems, -pending.Items);
                 if (pending.Token.IsCancellationRequested) continue;
                 group.Add(pending);
-                items += pending.Batch.Count;
+                count += pending.Items;
             }
 
             if (group.Count > 0)
@@ -110,7 +133,8 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         try
         {
-            var results = await _writer.SubmitEachAsync(group.Select(p => p.Batch).ToList(), i => group[i].Token.IsCancellationRequested, _stopping.Token);
+            var results = await _writer.SubmitEachAsync(
+                group.Select(p => p.Batch).ToList(), group.Select(p => p.Module).ToList(), i => group[i].Token.IsCancellationRequested, _stopping.Token);
             var alone = new List<Pending>();
             for (var i = 0; i < group.Count; i++)
             {
@@ -123,7 +147,7 @@ public sealed class GroupCommitter : IAsyncDisposable
             // request at fault gets the failure.
             foreach (var pending in alone)
             {
-                var result = await _writer.SubmitEachAsync([pending.Batch], _ => pending.Token.IsCancellationRequested, _stopping.Token);
+                var result = await _writer.SubmitEachAsync([pending.Batch], [pending.Module], _ => pending.Token.IsCancellationRequested, _stopping.Token);
                 Complete(pending, result[0]);
             }
         }
@@ -141,9 +165,18 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         if (result.Failure is { } failure)
         {
-            pending.Completion.TrySetException(RequestFault.Caused(failure) ? new LedgerInputException(RequestFault.Describe(failure), failure) : failure);
+            pending.Completion.TrySetException(failure switch
+            {
+                ModuleFailedException module => module,
+                _ when RequestFault.Caused(failure) => new LedgerInputException(RequestFault.Describe(failure), failure),
+                _ => failure,
+            });
         }
-        else if (result.Outcomes is { } decided)
+        else if (result.Module is { Refusal: { } refusal })
+        {
+            pending.Completion.TrySetException(refusal);
+        }
+        else if (((object?)result.Module ?? result.Outcomes) is { } decided)
         {
             pending.Completion.TrySetResult(decided);
         }
@@ -153,12 +186,17 @@ public sealed class GroupCommitter : IAsyncDisposable
         }
     }
 
-    private sealed class Pending(IReadOnlyList<TransferCommand> batch, CancellationToken token)
+    // A transfer batch, or a module command (with an empty batch): one caller's request.
+    private sealed class Pending(IReadOnlyList<TransferCommand> batch, ModuleRequest? module, CancellationToken token)
     {
         public IReadOnlyList<TransferCommand> Batch { get; } = batch;
 
+        public ModuleRequest? Module { get; } = module;
+
+        public int Items => Module is null ? Batch.Count : 1;
+
         public CancellationToken Token { get; } = token;
 
-        public TaskCompletionSource<IReadOnlyList<TransferOutcome>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<object> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,4 +1,5 @@
 using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.Deciding;
@@ -81,7 +82,12 @@ public sealed class TransferWriter
     internal async Task<IReadOnlyList<TransferOutcome>?[]> SubmitManyAsync(
         IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
-        var results = await SubmitEachAsync(batches, abandoned, cancellationToken);
+        foreach (var batch in batches)
+        {
+            Validate(batch);
+        }
+
+        var results = await SubmitEachAsync(batches, batches.Select(_ => (ModuleRequest?)null).ToList(), abandoned, cancellationToken);
         foreach (var failure in results.Select(r => r.Failure).OfType<Exception>())
         {
             ExceptionDispatchInfo.Throw(failure);
@@ -96,22 +102,22 @@ public sealed class TransferWriter
     /// gets its outcomes, or the failure of a transaction it had items in: then its items in other
     /// transactions may have been applied, and a retry with the same ids finds them (idempotency) and
     /// applies the rest.
+    /// <para>
+    /// A batch whose <paramref name="modules"/> entry is not null is that module command instead (its batch is
+    /// empty): it is decided in its turn, with the transfers it asks for. A group with a module command is
+    /// never split.
+    /// </para>
     /// </summary>
     internal async Task<BatchResult[]> SubmitEachAsync(
-        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, Func<int, bool> abandoned, CancellationToken cancellationToken)
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<ModuleRequest?> modules, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
-        foreach (var batch in batches)
-        {
-            Validate(batch);
-        }
-
-        if (batches.All(b => b.Count == 0))
+        if (batches.All(b => b.Count == 0) && modules.All(m => m is null))
         {
             return batches.Select(_ => new BatchResult([], null)).ToArray();
         }
 
-        var (parts, plan) = await SplitAsync(batches, cancellationToken);
-        var runs = parts.Select(part => RunAsync(part, plan, abandoned, cancellationToken)).ToArray();
+        var (parts, plan) = modules.Any(m => m is not null) ? ([IndependentParts.Whole(batches)], null) : await SplitAsync(batches, cancellationToken);
+        var runs = parts.Select(part => RunAsync(part, modules, plan, abandoned, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(runs);
@@ -121,7 +127,7 @@ public sealed class TransferWriter
             // Each part's failure goes to its own batches, below.
         }
 
-        return Assemble(batches, parts, runs);
+        return Assemble(batches, modules, parts, runs);
     }
 
     // The plan made to split the group, when it was split.
@@ -136,9 +142,11 @@ public sealed class TransferWriter
         return plan.IsComplete ? (IndependentParts.Split(batches, plan.KeysOf, ParallelTransactions), plan) : ([IndependentParts.Whole(batches)], plan);
     }
 
-    private Task<IReadOnlyList<TransferOutcome>?[]> RunAsync(Part part, AccountPlan? groupPlan, Func<int, bool> abandoned, CancellationToken cancellationToken)
+    private Task<object?[]> RunAsync(
+        Part part, IReadOnlyList<ModuleRequest?> modules, AccountPlan? groupPlan, Func<int, bool> abandoned, CancellationToken cancellationToken)
     {
         var batches = part.Batches.Select(b => b.Commands).ToList();
+        var partModules = part.Batches.Select(b => modules[b.BatchIndex]).ToList();
         // The group's plan serves the first attempt; a retry plans again, as the race it lost may have been
         // a lock set that grew (a record or account that appeared in between).
         var plan = groupPlan?.For(batches.SelectMany(b => b));
@@ -148,24 +156,27 @@ public sealed class TransferWriter
         return _retry.ExecuteAsync(
             async token =>
             {
-                var attemptPlan = plan ?? await AccountPlan.MakeAsync(_store, batches.SelectMany(b => b).ToList(), token);
+                var predicted = await ModulePlan.MakeAsync(_store, partModules, token);
+                var attemptPlan = plan ?? await AccountPlan.MakeAsync(_store, batches.SelectMany(b => b).Concat(predicted.Transfers).ToList(), token);
                 plan = null;
-                bool Abandoned(int i) => abandoned(part.Batches[i].BatchIndex);
+                var attempt = new Attempt(batches, partModules, predicted, attemptPlan, i => abandoned(part.Batches[i].BatchIndex));
                 try
                 {
-                    return await WriteOnceAsync(batches, attemptPlan, Ids.AssumedNew, Abandoned, token);
+                    return await WriteOnceAsync(attempt, Ids.AssumedNew, token);
                 }
                 catch (Exception exception) when (IdsNotShownNewException.Caused(exception))
                 {
-                    return await WriteOnceAsync(batches, attemptPlan, Ids.LookedUp, Abandoned, token);
+                    return await WriteOnceAsync(attempt, Ids.LookedUp, token);
                 }
             },
             cancellationToken).AsTask();
     }
 
-    private static BatchResult[] Assemble(IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<Part> parts, Task<IReadOnlyList<TransferOutcome>?[]>[] runs)
+    private static BatchResult[] Assemble(
+        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<ModuleRequest?> modules, IReadOnlyList<Part> parts, Task<object?[]>[] runs)
     {
         var outcomes = batches.Select(b => new TransferOutcome[b.Count]).ToArray();
+        var answers = new ModuleAnswer?[batches.Count];
         var abandonedBatches = new bool[batches.Count];
         var failures = new Exception?[batches.Count];
         for (var p = 0; p < parts.Count; p++)
@@ -178,7 +189,11 @@ public sealed class TransferWriter
                 {
                     failures[batch] ??= runs[p].Exception?.InnerException ?? new TaskCanceledException(runs[p]);
                 }
-                else if (runs[p].Result[b] is { } decided)
+                else if (runs[p].Result[b] is ModuleAnswer answer)
+                {
+                    answers[batch] = answer;
+                }
+                else if (runs[p].Result[b] is IReadOnlyList<TransferOutcome> decided)
                 {
                     for (var i = 0; i < indices.Length; i++) outcomes[batch][indices[i]] = decided[i];
                 }
@@ -189,7 +204,7 @@ public sealed class TransferWriter
             }
         }
 
-        return batches.Select((_, i) => new BatchResult(abandonedBatches[i] ? null : outcomes[i], failures[i])).ToArray();
+        return batches.Select((_, i) => new BatchResult(abandonedBatches[i] || modules[i] is not null ? null : outcomes[i], failures[i], answers[i])).ToArray();
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> for a batch that no transaction may take.</summary>
@@ -206,17 +221,17 @@ public sealed class TransferWriter
         }
     }
 
-    private async Task<IReadOnlyList<TransferOutcome>?[]> WriteOnceAsync(
-        IReadOnlyList<IReadOnlyList<TransferCommand>> batches, AccountPlan plan, Ids ids, Func<int, bool> abandoned, CancellationToken cancellationToken)
+    private async Task<object?[]> WriteOnceAsync(Attempt attempt, Ids ids, CancellationToken cancellationToken)
     {
+        var (batches, modules, plan) = (attempt.Batches, attempt.Modules, attempt.Plan);
         // Ids the transaction reads anyway, as records its items refer to (an expiry names its hold by the
-        // hold's id), are read, not assumed.
+        // hold's id), are read, not assumed; so are the ids module commands ask for, which may repeat.
         var ownIds = batches.SelectMany(b => b).Select(c => c.Id).Where(id => id != Guid.Empty).ToHashSet();
         var assumedNew = ids == Ids.AssumedNew ? ownIds.Except(plan.ReferencedRecords).ToHashSet() : [];
+        var lookedUp = ownIds.Except(assumedNew).Concat(plan.ReferencedRecords).Concat(attempt.Predicted.Transfers.Select(t => t.Id).Where(id => id != Guid.Empty));
 
         await using var transaction = await WriteTransaction.OpenAsync(_store, cancellationToken);
-        var (accounts, records) = await LockedSnapshot.ReadAsync(
-            transaction, _store, plan.Accounts, ownIds.Except(assumedNew).Concat(plan.ReferencedRecords), cancellationToken);
+        var (accounts, records, moduleSet) = await LockedSnapshot.ReadAsync(transaction, _store, plan.Accounts, lookedUp, attempt.Predicted, cancellationToken);
         foreach (var id in assumedNew)
         {
             records[id] = null;
@@ -224,11 +239,17 @@ public sealed class TransferWriter
 
         var now = _store.Now();
         var workingSet = new LedgerWorkingSet(accounts, records);
-        var outcomes = batches.Select((batch, i) => abandoned(i) ? null : (IReadOnlyList<TransferOutcome>?)BatchDecider.DecideBatch(batch, workingSet, now)).ToArray();
+        var outcomes = new object?[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (attempt.Abandoned(i)) continue;
+            outcomes[i] = modules[i] is { } module ? moduleSet.Decide(module, workingSet, now) : BatchDecider.DecideBatch(batches[i], workingSet, now);
+        }
+
         EnsureEachIdGetsANewRecord(assumedNew, batches, outcomes, workingSet);
 
         await using (var writes = transaction.CreateBatch())
-        using (_writes.Queue(writes, workingSet, records, now))
+        using (_writes.Queue(writes, workingSet, records, moduleSet, now))
         {
             await transaction.CommitAsync(writes, cancellationToken);
         }
@@ -247,7 +268,7 @@ public sealed class TransferWriter
     // and might answer differently from the id's original outcome: then the transaction starts over with
     // every id looked up.
     private static void EnsureEachIdGetsANewRecord(
-        HashSet<Guid> assumedNew, IReadOnlyList<IReadOnlyList<TransferCommand>> batches, IReadOnlyList<TransferOutcome>?[] outcomes,
+        HashSet<Guid> assumedNew, IReadOnlyList<IReadOnlyList<TransferCommand>> batches, object?[] outcomes,
         LedgerWorkingSet workingSet)
     {
         if (assumedNew.Count == 0)
@@ -275,5 +296,12 @@ public sealed class TransferWriter
     }
 }
 
-/// <summary>One batch's outcomes (null when abandoned), or the failure of a transaction it had items in.</summary>
-internal sealed record BatchResult(IReadOnlyList<TransferOutcome>? Outcomes, Exception? Failure);
+/// <summary>
+/// One batch's outcomes (null when abandoned) or, for a module command, its answer; or the failure of a
+/// transaction it had items in.
+/// </summary>
+internal sealed record BatchResult(IReadOnlyList<TransferOutcome>? Outcomes, Exception? Failure, ModuleAnswer? Module = null);
+
+/// <summary>One attempt's requests and its plan; <see cref="Abandoned"/> tells whether a request's caller gave up.</summary>
+internal sealed record Attempt(
+    IReadOnlyList<IReadOnlyList<TransferCommand>> Batches, IReadOnlyList<ModuleRequest?> Modules, ModulePlan Predicted, AccountPlan Plan, Func<int, bool> Abandoned);

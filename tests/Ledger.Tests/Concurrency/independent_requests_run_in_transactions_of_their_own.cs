@@ -32,7 +32,7 @@ public sealed class independent_requests_run_in_transactions_of_their_own(Postgr
         var token = TestContext.Current.CancellationToken;
 
         await using var blocker = await AccountRowLock.TakeAsync(ledger, kimPays.DebitAccountId, token);
-        var both = ledger.Transfers.SubmitEachAsync([[kimPays], [parkPays]], _ => false, token);
+        var both = ledger.Transfers.SubmitEachAsync([[kimPays], [parkPays]], [null, null], _ => false, token);
         await CommittedAsync(ledger, parkPays.Id, token);
         await CancelTheWaitingStatementAsync(ledger, token);
 

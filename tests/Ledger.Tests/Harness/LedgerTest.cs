@@ -5,13 +5,13 @@ public abstract class LedgerTest(PostgresFixture postgres) : IAsyncLifetime
 {
     protected TestLedger Ledger { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Ledger = await TestLedger.CreateAsync(postgres);
         await Ledger.CreateDistrictAsync("mapo");
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Ledger.DisposeAsync();
         GC.SuppressFinalize(this);

@@ -1,3 +1,4 @@
+using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
@@ -20,7 +21,7 @@ public sealed class a_write_transaction_left_uncommitted_leaves_nothing_behind(P
 
         await using (var abandoned = await WriteTransaction.OpenAsync(ledger.Store, token))
         {
-            var snapshot = await LockedSnapshot.ReadAsync(abandoned, ledger.Store, [kim], [], token);
+            var snapshot = await LockedSnapshot.ReadAsync(abandoned, ledger.Store, [kim], [], ModulePlan.None, token);
             Assert.NotNull(snapshot.Accounts[kim]);
         }
 

@@ -1,0 +1,60 @@
+using EPoomasi.Ledger.Storage;
+using EPoomasi.Ledger.Writing;
+using Npgsql;
+
+namespace EPoomasi.Ledger.Modules;
+
+/// <summary>
+/// A kind of module state registered with the ledger (<see cref="LedgerModule.Register{TCommand, TState, TEvent, TResult}"/>):
+/// the module's way to submit its commands and read its entities.
+/// </summary>
+public sealed class ModuleKind<TCommand, TState, TResult>
+    where TCommand : ModuleCommand
+    where TState : class
+{
+    private readonly IModuleKind _kind;
+    private readonly GroupCommitter _committer;
+    private readonly LedgerStore _store;
+
+    internal ModuleKind(IModuleKind kind, GroupCommitter committer, LedgerStore store)
+    {
+        _kind = kind;
+        _committer = committer;
+        _store = store;
+    }
+
+    /// <summary>The kind's name.</summary>
+    public string Name => _kind.Kind;
+
+    /// <summary>
+    /// Decides <paramref name="command"/> and commits its entity's change with the transfers it causes, in one
+    /// transaction shared with concurrent callers. A repeat of the id answers with the first outcome, marked
+    /// replayed. Cancelling before the transaction decides means nothing of it is applied; cancelling later
+    /// leaves the outcome to a repeat of the id.
+    /// </summary>
+    /// <exception cref="LedgerInputException">The command cannot be taken as it is (no id, an empty or long key, no attribution).</exception>
+    /// <exception cref="ModuleIdReusedException">The id was used before by a different command.</exception>
+    /// <exception cref="ModuleFailedException">The decider threw; nothing was applied.</exception>
+    /// <exception cref="LedgerBusyException">Too many entities are waiting; nothing was applied.</exception>
+    public async Task<ModuleOutcome<TResult>> SubmitAsync(TCommand command, CancellationToken cancellationToken)
+    {
+        var answer = await LedgerFailures.Guarded(_committer.SubmitAsync(ModuleRequest.For(_kind, command), cancellationToken));
+        return new ModuleOutcome<TResult>(command.Id, (TResult)answer.Result!, answer.Replayed, answer.Transfers);
+    }
+
+    /// <summary>The entity's state and version as committed, or null when it has no events yet.</summary>
+    public Task<(TState State, long Version)?> GetAsync(string key, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(ReadAsync(key, cancellationToken));
+
+    private async Task<(TState State, long Version)?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ModuleTables.ReadStates(_store.Schema), connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = new[] { _kind.Kind } }, new NpgsqlParameter { Value = new[] { key } } },
+        };
+        var entities = await ModuleStates.ReadAsync(command, new Dictionary<(string, string), IModuleKind> { [(_kind.Kind, key)] = _kind }, cancellationToken);
+        return entities[(_kind.Kind, key)] is { Existed: true } entity ? ((TState)entity.State!, entity.Version) : null;
+    }
+}

@@ -1,0 +1,60 @@
+namespace EPoomasi.Ledger.Storage;
+
+/// <summary>
+/// Other modules' state on the ledger's write path (see <see cref="Modules.ModuleDecider{TCommand, TState, TEvent, TResult}"/>):
+/// one row per entity of state, a projection of the entity's events in the event log, and one row per command
+/// id decided, the idempotency key. The command is kept as the text it was written as, so that a repeat of
+/// its id with other fields is told apart exactly.
+/// </summary>
+internal static class ModuleTables
+{
+    public const string States = "module_states";
+
+    public const string Outcomes = "module_outcomes";
+
+    public static string Create(string schema) =>
+        $"""
+        create table if not exists {schema}.{States} (
+            kind text not null,
+            key text not null,
+            version bigint not null,
+            state jsonb not null,
+            updated_at timestamptz not null,
+            primary key (kind, key));
+        create table if not exists {schema}.{Outcomes} (
+            id uuid primary key,
+            kind text not null,
+            key text not null,
+            command text not null,
+            result text not null,
+            transfer_ids uuid[] not null,
+            transfer_results smallint[] not null,
+            actor_id text not null,
+            on_behalf_of text,
+            channel text not null,
+            decided_at timestamptz not null);
+        """;
+
+    /// <summary>Locks the entities that exist among the pairs ($1 kinds, $2 keys), in one order every writer shares.</summary>
+    public static string LockStates(string schema) =>
+        $"select kind, key, version, state::text from {schema}.{States} where (kind, key) in (select * from unnest($1::text[], $2::text[])) " +
+        "order by kind collate \"C\", key collate \"C\" for update";
+
+    /// <summary>Reads the entities that exist among the pairs ($1 kinds, $2 keys), without locks.</summary>
+    public static string ReadStates(string schema) =>
+        $"select kind, key, version, state::text from {schema}.{States} where (kind, key) in (select * from unnest($1::text[], $2::text[]))";
+
+    /// <summary>Reads the outcomes of the ids in $1.</summary>
+    public static string ReadOutcomes(string schema) =>
+        $"select id, kind, key, command, result, transfer_ids, transfer_results from {schema}.{Outcomes} where id = any($1)";
+
+    public static string InsertState(string schema) =>
+        $"insert into {schema}.{States} (kind, key, version, state, updated_at) values (?, ?, ?, ?::jsonb, ?)";
+
+    public static string UpdateState(string schema) =>
+        $"update {schema}.{States} set version = ?, state = ?::jsonb, updated_at = ? where kind = ? and key = ?";
+
+    public static string InsertOutcome(string schema) =>
+        $"insert into {schema}.{Outcomes} (id, kind, key, command, result, transfer_ids, transfer_results, actor_id, on_behalf_of, channel, decided_at) " +
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}
