@@ -36,6 +36,9 @@ public static class LedgerLimits
     /// <summary>Largest statement page.</summary>
     public const int MaxStatementPageSize = 1_000;
 
+    /// <summary>Largest page of a district's member accounts.</summary>
+    public const int MaxAccountPageSize = 1_000;
+
     /// <summary>Most transfers looked up in one call.</summary>
     public const int MaxLookupIds = 1_000;
 }

@@ -146,9 +146,13 @@ public sealed class LedgerModule : IAsyncDisposable
     public Task<IReadOnlyDictionary<Guid, long>> GetVersionsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reader.GetVersionsAsync(accountIds, cancellationToken));
 
-    /// <summary>Every account of the district with its balance, or null when there is no such district.</summary>
+    /// <summary>The district's own accounts, the sums over its members and its supply; null when there is no such district.</summary>
     public Task<TrialBalance?> GetTrialBalanceAsync(string districtId, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reader.GetTrialBalanceAsync(districtId, cancellationToken));
+
+    /// <summary>A page of the district's member accounts after the id <paramref name="after"/> (the empty id for the first), or null when there is no such district.</summary>
+    public Task<AccountPage?> ListMemberAccountsAsync(string districtId, Guid after, int pageSize, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.ListMemberAccountsAsync(districtId, after, pageSize, cancellationToken));
 
     // Audit
 

@@ -29,8 +29,8 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
         var counterpart = await Assert.ThrowsAsync<RpcException>(() => gateway.Administration(GatewayFixture.Administrator).SetTrustLimitAsync(
             new SetTrustLimitRequest { DistrictId = district, CounterpartDistrictId = "gang\0nam", LimitMinutes = 60, Reason = "pilot" }, cancellationToken: Ct).ResponseAsync);
 
-        Assert.Equal((StatusCode.InvalidArgument, "transfers[0].memo"), (memo.StatusCode, FieldOf(memo)));
-        Assert.Equal((StatusCode.InvalidArgument, "counterpart_district_id"), (counterpart.StatusCode, FieldOf(counterpart)));
+        Assert.Equal((StatusCode.InvalidArgument, "transfers[0].memo"), (memo.StatusCode, memo.FieldOf()));
+        Assert.Equal((StatusCode.InvalidArgument, "counterpart_district_id"), (counterpart.StatusCode, counterpart.FieldOf()));
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
@@ -129,7 +129,7 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
         var refused = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, kim)).GetBalanceAtAsync(
             new GetBalanceAtRequest { AccountId = kim, At = new Timestamp { Seconds = seconds, Nanos = nanos } }, cancellationToken: Ct).ResponseAsync);
 
-        Assert.Equal((StatusCode.InvalidArgument, "at"), (refused.StatusCode, FieldOf(refused)));
+        Assert.Equal((StatusCode.InvalidArgument, "at"), (refused.StatusCode, refused.FieldOf()));
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
@@ -148,7 +148,7 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
 
         Assert.Equal(StatusCode.InvalidArgument, scopes.StatusCode);
         Assert.Equal(3, scopes.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Count(v => v.Field == "scopes"));
-        Assert.Equal((StatusCode.InvalidArgument, "app_id"), (appId.StatusCode, FieldOf(appId)));
+        Assert.Equal((StatusCode.InvalidArgument, "app_id"), (appId.StatusCode, appId.FieldOf()));
         Assert.All(new[] { scopes, appId }, e => Assert.InRange(e.Status.Detail.Length, 1, 2_000));
     }
 
@@ -156,7 +156,4 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
     {
         Transfers = { new TransferToCreate { TransferId = Guid.NewGuid().ToString(), DebitAccountId = from, CreditAccountId = to, AmountMinutes = minutes, Code = TransferCode.Service, Memo = memo } },
     };
-
-    private static string FieldOf(RpcException error) =>
-        error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field;
 }

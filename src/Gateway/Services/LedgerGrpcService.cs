@@ -17,6 +17,7 @@ namespace EPoomasi.Gateway.Services;
 public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : LedgerService.LedgerServiceBase
 {
     private const int DefaultPageSize = 100;
+    private const int DefaultMemberPageSize = 500;
 
     public override async Task<CreateTransfersResponse> CreateTransfers(CreateTransfersRequest request, ServerCallContext context)
     {
@@ -146,8 +147,16 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
 
     public override async Task<GetTrialBalanceResponse> GetTrialBalance(GetTrialBalanceRequest request, ServerCallContext context)
     {
-        var trial = await ledger.Ledger.GetTrialBalanceAsync(request.DistrictId, context.CancellationToken)
-            ?? throw LedgerErrors.NotFound($"District '{request.DistrictId}'");
+        var violations = new FieldViolations();
+        if (request.PageSize is < 0 or > LedgerLimits.MaxAccountPageSize) violations.Add("page_size", $"Between 1 and {LedgerLimits.MaxAccountPageSize}, or 0 for {DefaultMemberPageSize}.");
+        var after = request.PageToken.Length == 0 ? Guid.Empty : MemberPageToken.Decode(request.PageToken, request.DistrictId);
+        if (after is null) violations.Add("page_token", "Not a page token of this district's trial balance: send the next_page_token of its previous page, or nothing for the first.");
+        violations.ThrowIfAny();
+
+        var notFound = LedgerErrors.NotFound($"District '{request.DistrictId}'");
+        var trial = await ledger.Ledger.GetTrialBalanceAsync(request.DistrictId, context.CancellationToken) ?? throw notFound;
+        var page = await ledger.Ledger.ListMemberAccountsAsync(request.DistrictId, after!.Value, request.PageSize == 0 ? DefaultMemberPageSize : request.PageSize, context.CancellationToken)
+            ?? throw notFound;
         var response = new GetTrialBalanceResponse
         {
             TotalMinutes = trial.TotalMinutes.Value,
@@ -157,8 +166,11 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             CommunityPotMinutes = trial.CommunityPotMinutes.Value,
             InCirculationMinutes = trial.InCirculationMinutes.Value,
             PendingMinutes = trial.PendingMinutes.Value,
+            MemberCount = trial.MemberCount,
+            NextPageToken = page.NextAfter is { } next ? MemberPageToken.Encode(request.DistrictId, next) : "",
         };
-        response.Accounts.AddRange(trial.Accounts.Select(ProtoMessages.ToProto));
+        if (after == Guid.Empty) response.Accounts.AddRange(trial.OwnAccounts.Select(ProtoMessages.ToProto));
+        response.Accounts.AddRange(page.Accounts.Select(ProtoMessages.ToProto));
         response.ClearingPositionsMinutes.Add(trial.ClearingPositions.ToDictionary(p => p.Key, p => p.Value.Value));
         return response;
     }

@@ -2,7 +2,6 @@ using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Districts;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
-using Marten;
 using Npgsql;
 
 namespace EPoomasi.Ledger.Reading;
@@ -126,29 +125,61 @@ public sealed class LedgerReader(LedgerStore store)
     /// <summary>The district's trial balance and supply, or null when the district does not exist.</summary>
     public async Task<TrialBalance?> GetTrialBalanceAsync(string districtId, CancellationToken cancellationToken)
     {
-        await using var session = store.Documents.QuerySession();
-        var district = await session.LoadAsync<District>(districtId, cancellationToken);
-        if (district is null)
+        if (!await DistrictExistsAsync(districtId, cancellationToken))
         {
             return null;
         }
 
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, AccountsTable.Select(store.Schema, "district_id = $1"), districtId);
-        var accounts = await AccountsTable.ReadAllAsync(command, cancellationToken);
+        await using var own = Command(connection, AccountsTable.Select(store.Schema, $"district_id = $1 and kind <> {(int)AccountKind.Member} order by kind, id"), districtId);
+        var accounts = await AccountsTable.ReadAllAsync(own, cancellationToken);
+        // The members are summed where they are, not carried here: a district may have a hundred thousand.
+        await using var sums = Command(
+            connection,
+            "select count(*), coalesce(sum(credits_posted - debits_posted), 0)::bigint, coalesce(sum(debits_pending), 0)::bigint " +
+            $"from {store.Schema}.{AccountsTable.Name} where district_id = $1 and kind = {(int)AccountKind.Member}",
+            districtId);
+        await using var reader = await sums.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (members, circulation, pending) = (reader.GetInt64(0), new Minutes(reader.GetInt64(1)), new Minutes(reader.GetInt64(2)));
+
         var issuance = accounts.Single(a => a.Kind == AccountKind.Issuance);
         var pot = accounts.Single(a => a.Kind == AccountKind.CommunityPot);
-        var members = accounts.Where(a => a.Kind == AccountKind.Member).ToList();
         return new TrialBalance(
             districtId,
-            accounts.OrderBy(a => a.Kind).ThenBy(a => a.Id).ToList(),
+            accounts,
+            members,
+            TotalMinutes: Sum(accounts.Select(a => a.Balance)) + circulation,
             IssuedMinutes: -issuance.Balance,
             MintBudgetRemainingMinutes: issuance.Available - issuance.Floor,
             GrantedFromPotMinutes: pot.DebitsPosted,
             CommunityPotMinutes: pot.Balance,
-            InCirculationMinutes: Sum(members.Select(a => a.Balance)),
-            PendingMinutes: Sum(members.Select(a => a.DebitsPending)),
+            InCirculationMinutes: circulation,
+            PendingMinutes: pending,
             ClearingPositions: accounts.Where(a => a.Kind == AccountKind.Clearing).ToDictionary(a => a.CounterpartDistrictId!, a => a.Balance));
+    }
+
+    /// <summary>Up to <paramref name="pageSize"/> of the district's member accounts after <paramref name="after"/>, by id; null when there is no such district.</summary>
+    public async Task<AccountPage?> ListMemberAccountsAsync(string districtId, Guid after, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        if (!await DistrictExistsAsync(districtId, cancellationToken))
+        {
+            return null;
+        }
+
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection, AccountsTable.Select(store.Schema, $"district_id = $1 and kind = {(int)AccountKind.Member} and id > $2 order by id limit $3"),
+            districtId, after, pageSize + 1);
+        var accounts = await AccountsTable.ReadAllAsync(command, cancellationToken);
+        return accounts.Count > pageSize ? new AccountPage(accounts[..pageSize], accounts[pageSize - 1].Id) : new AccountPage(accounts, null);
+    }
+
+    private async Task<bool> DistrictExistsAsync(string districtId, CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        return await session.LoadAsync<District>(districtId, cancellationToken) is not null;
     }
 
     private static Minutes Sum(IEnumerable<Minutes> amounts) => amounts.Aggregate(Minutes.Zero, (sum, amount) => sum + amount);

@@ -36,7 +36,8 @@ internal static class AccountsTable
             version bigint not null,
             opened_at timestamptz not null)
         with (fillfactor = 50);
-        create index if not exists {Name}_district_id on {schema}.{Name} (district_id);
+        create index if not exists {Name}_by_district_kind_id on {schema}.{Name} (district_id, kind, id);
+        drop index if exists {schema}.{Name}_district_id;
         """;
 
     /// <summary>The statement that reads accounts matching <paramref name="condition"/> (a SQL clause after <c>where</c>).</summary>

@@ -86,16 +86,40 @@ public sealed class members_read_accounts_statements_and_history(PostgresFixture
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task a_trial_balance_lists_every_account_and_sums_to_zero()
+    public async Task a_trial_balance_sums_every_account_to_zero()
     {
         var kim = await Ledger.OpenMemberAsync("mapo", startHours: 2);
         await Ledger.PayAsync(kim, await Ledger.OpenMemberAsync("mapo"), 30);
 
         var trial = (await Ledger.Reader.GetTrialBalanceAsync("mapo", CancellationToken.None))!;
 
-        Assert.Equal(4, trial.Accounts.Count);
+        Assert.Equal([AccountKind.Issuance, AccountKind.CommunityPot], trial.OwnAccounts.Select(a => a.Kind));
+        Assert.Equal(2, trial.MemberCount);
         Assert.True(trial.IsBalanced);
         Assert.Equal((Minutes.FromHours(2), Minutes.FromHours(2)), (trial.IssuedMinutes, trial.InCirculationMinutes));
         Assert.Null(await Ledger.Reader.GetTrialBalanceAsync("nowhere", CancellationToken.None));
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task members_are_listed_a_page_at_a_time_each_once()
+    {
+        var members = new List<Guid>();
+        for (var i = 0; i < 7; i++) members.Add(await Ledger.OpenMemberAsync("mapo"));
+
+        var seen = new List<Guid>();
+        var after = Guid.Empty;
+        var pages = 0;
+        while (true)
+        {
+            var page = (await Ledger.Reader.ListMemberAccountsAsync("mapo", after, 3, CancellationToken.None))!;
+            pages++;
+            seen.AddRange(page.Accounts.Select(a => a.Id));
+            if (page.NextAfter is not { } next) break;
+            after = next;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(members.Order(), seen);
+        Assert.Null(await Ledger.Reader.ListMemberAccountsAsync("nowhere", Guid.Empty, 3, CancellationToken.None));
     }
 }
