@@ -131,7 +131,28 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);
-        Assert.Equal(["transfers[0].hold_timeout_seconds", "transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
+        Assert.Equal(["transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
+    }
+
+    // The gateway decodes; the ledger's deciders alone apply its rules, and answer each item for itself.
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task the_ledgers_rules_answer_each_item_and_the_good_ones_commit()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var lee = await Seed.MemberAsync(gateway, district);
+        TransferToCreate Item(string memo = "", long holdSeconds = 0) => new()
+        {
+            TransferId = Guid.NewGuid().ToString(), DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 5, Code = TransferCode.Service,
+            Memo = memo, HoldTimeoutSeconds = holdSeconds,
+        };
+
+        var response = await gateway.Ledger(GatewayFixture.Member(district, kim)).CreateTransfersAsync(
+            new CreateTransfersRequest { Transfers = { Item(holdSeconds: -1), Item(memo: new string('m', 513)), Item() } }, cancellationToken: Ct);
+
+        Assert.Equal([TransferResult.HoldTimeoutOutOfRange, TransferResult.MemoTooLong, TransferResult.Ok], response.Outcomes.Select(o => o.Result));
+        var account = await gateway.Ledger(GatewayFixture.Auditor).GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct);
+        Assert.Equal(5, account.Account.BalanceMinutes);
     }
 
     [Fact(Timeout = TestTimeouts.Default)]

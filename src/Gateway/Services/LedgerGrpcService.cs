@@ -19,6 +19,9 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
     private const int DefaultPageSize = 100;
     private const int DefaultMemberPageSize = 500;
 
+    // Any number of seconds a client sends becomes a TimeSpan; whether it is a valid hold timeout is the ledger's rule.
+    private static readonly long MaxTimeSpanSeconds = (long)(TimeSpan.MaxValue.TotalSeconds / 2);
+
     public override async Task<CreateTransfersResponse> CreateTransfers(CreateTransfersRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -27,14 +30,9 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             violations.Add("transfers", $"Between 1 and {LedgerLimits.MaxBatchItems} items.");
         }
 
-        for (var i = 0; i < request.Transfers.Count; i++)
-        {
-            if (request.Transfers[i].HoldTimeoutSeconds < 0)
-            {
-                violations.Add($"transfers[{i}].hold_timeout_seconds", "Zero for a transfer posted at once, or a positive number of seconds for a hold.");
-            }
-        }
 
+        // Only what cannot be decoded is refused here; the ledger's rules (amounts, memo length, hold
+        // timeouts) answer each item with its own result, in one place, the deciders.
         var by = CallerAttribution.From(context);
         var commands = request.Transfers.Select((item, i) => (Domain.TransferCommand)new CreateTransfer(
             violations.Id($"transfers[{i}].transfer_id", item.TransferId),
@@ -42,9 +40,9 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             violations.Id($"transfers[{i}].credit_account_id", item.CreditAccountId),
             new Minutes(item.AmountMinutes),
             ProtoEnums.FromProto(item.Code),
-            violations.Text($"transfers[{i}].memo", item.Memo, LedgerLimits.MemoMaxLength),
+            item.Memo,
             by,
-            item.HoldTimeoutSeconds > 0 ? TimeSpan.FromSeconds(Math.Min(item.HoldTimeoutSeconds, (long)TimeSpan.MaxValue.TotalSeconds / 2)) : null,
+            item.HoldTimeoutSeconds != 0 ? TimeSpan.FromSeconds(Math.Clamp(item.HoldTimeoutSeconds, -MaxTimeSpanSeconds, MaxTimeSpanSeconds)) : null,
             item.DealId.Length > 0 ? violations.Id($"transfers[{i}].deal_id", item.DealId) : null,
             item.Linked)).ToList();
         violations.ThrowIfAny();
@@ -76,7 +74,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
     {
         var violations = new FieldViolations();
         var command = new ReverseTransfer(violations.Id("reversal_id", request.ReversalId), violations.Id("transfer_id", request.TransferId),
-            violations.Text("reason", request.Reason, LedgerLimits.ReasonMaxLength), CallerAttribution.From(context));
+            request.Reason, CallerAttribution.From(context));
         violations.ThrowIfAny();
         return new ReverseTransferResponse { Outcome = await SubmitOneAsync(command, context) };
     }
