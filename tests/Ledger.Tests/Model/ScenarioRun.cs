@@ -1,6 +1,3 @@
-using EPoomasi.Ledger.Accounts;
-using EPoomasi.Ledger.Accounts.FreezingAccount;
-using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.CreatingTransfer;
@@ -46,8 +43,9 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
                 case RepeatOp repeat when Batches.Count > 0:
                     batch = Batches[repeat.Index % Batches.Count];
                     break;
-                case FreezeOp freeze:
-                    await FreezeAsync(freeze);
+                case AdminOp admin:
+                    var outcome = await ledger.Admin.ExecuteAsync(admin.Command, CancellationToken.None);
+                    Same(step, op, "administration result", model.Execute(admin.Command), outcome.Result);
                     break;
                 case AdvanceOp advance:
                     ledger.Clock.Advance(advance.By);
@@ -87,6 +85,58 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
 
             await CompareAccountsAsync(step, op);
             if (AfterStep is not null) await AfterStep(step, batch, outcomes);
+        }
+
+        await CompareLookupsAsync(ops.Count);
+        await CompareStatementsAsync(ops.Count);
+    }
+
+    // Every id ever submitted: the ledger remembers exactly the ids the model does, each with its fields.
+    private async Task CompareLookupsAsync(int step)
+    {
+        var ids = Batches.SelectMany(b => b).Select(c => c.Id).Where(id => id != Guid.Empty).Distinct().ToList();
+        var real = new Dictionary<Guid, TransferRecord>();
+        foreach (var chunk in ids.Chunk(LedgerLimits.MaxLookupIds))
+        {
+            foreach (var record in await ledger.Reader.LookupTransfersAsync(chunk, CancellationToken.None)) real[record.Id] = record;
+        }
+
+        var end = new AfterTheLastStep();
+        Same(step, end, "ids remembered", string.Join(",", model.Records.Keys.Order()), string.Join(",", real.Keys.Order()));
+        foreach (var (id, expected) in model.Records)
+        {
+            var actual = real[id];
+            Same(step, end, $"lookup of {id} (result, kind)", (expected.Result, expected.Kind), (actual.Result, actual.Kind));
+            if (expected.Result != TransferResult.Ok) continue;
+            Same(step, end, $"lookup of {id} (debit, credit, hold state, reversed)",
+                (expected.Debit, expected.Credit, expected.HoldState, expected.Reversed),
+                (actual.DebitAccountId, actual.CreditAccountId, actual.HoldState, actual.ReversedByTransferId is not null));
+            if (expected.Kind != TransferKind.HoldVoid)
+            {
+                Same(step, end, $"lookup of {id} (amount, code)", (expected.Amount, expected.Code), (actual.AmountMinutes.Value, actual.Code));
+            }
+        }
+    }
+
+    // Every account's statement, line by line: which transfer, which side, how much, the balance after,
+    // the other side of the leg and the code.
+    private async Task CompareStatementsAsync(int step)
+    {
+        var end = new AfterTheLastStep();
+        foreach (var account in model.Accounts.Values)
+        {
+            var lines = new List<ReferenceLedger.ModelEntry>();
+            long after = 0;
+            while (true)
+            {
+                var page = (await ledger.Reader.GetStatementAsync(account.Id, after, LedgerLimits.MaxStatementPageSize, CancellationToken.None))!;
+                lines.AddRange(page.Entries.Select(e => new ReferenceLedger.ModelEntry(
+                    e.TransferId, e.Side, e.AmountMinutes.Value, e.BalanceAfterMinutes.Value, e.CounterpartyAccountId, e.Code)));
+                if (page.NextCursor is not { } next) break;
+                after = next;
+            }
+
+            Same(step, end, $"statement of {account.Id}", string.Join("\n", account.Entries), string.Join("\n", lines));
         }
     }
 
@@ -131,24 +181,15 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
         return id;
     }
 
-    private async Task FreezeAsync(FreezeOp freeze)
-    {
-        AdminCommand command = freeze.Freeze
-            ? new FreezeAccount(freeze.AccountId, "scenario", TestLedger.Coordinator)
-            : new UnfreezeAccount(freeze.AccountId, "scenario", TestLedger.Coordinator);
-        Assert.Equal(AdminResult.Ok, (await ledger.Admin.ExecuteAsync(command, CancellationToken.None)).Result);
-        model.SetStatus(freeze.AccountId, freeze.Freeze ? AccountStatus.Frozen : AccountStatus.Open);
-    }
-
     private async Task CompareAccountsAsync(int step, Op op)
     {
         var real = (await ledger.Reader.GetAccountsAsync(model.Accounts.Keys.ToList(), CancellationToken.None)).ToDictionary(a => a.Id);
         foreach (var expected in model.Accounts.Values)
         {
             var actual = real[expected.Id];
-            Same(step, op, $"account {expected.Id} (balance, pending debits, pending credits, status)",
-                (expected.Balance, expected.PendingDebits, expected.PendingCredits, expected.Status),
-                (actual.Balance.Value, actual.DebitsPending.Value, actual.CreditsPending.Value, actual.Status));
+            Same(step, op, $"account {expected.Id} (balance, pending debits, pending credits, status, floor, cap)",
+                (expected.Balance, expected.PendingDebits, expected.PendingCredits, expected.Status, expected.Floor, expected.Cap),
+                (actual.Balance.Value, actual.DebitsPending.Value, actual.CreditsPending.Value, actual.Status, actual.Floor.Value, actual.Cap.Value));
         }
     }
 

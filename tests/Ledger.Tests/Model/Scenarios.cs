@@ -1,3 +1,10 @@
+using EPoomasi.Ledger.Accounts.ChangingLimits;
+using EPoomasi.Ledger.Accounts.ClosingAccount;
+using EPoomasi.Ledger.Accounts.FreezingAccount;
+using EPoomasi.Ledger.Accounts.OpeningAccount;
+using EPoomasi.Ledger.Administration;
+using EPoomasi.Ledger.Districts.SettingMintBudget;
+using EPoomasi.Ledger.Districts.SettingTrustLimit;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.CreatingTransfer;
@@ -141,10 +148,37 @@ public static class Scenarios
         from tail in Gen.Frequency((2, Gen.Constant<TransferCommand?>(null)), (1, Command(false).Select(c => (TransferCommand?)c)))
         select (Op)new SubmitOp([.. links, last, .. tail is null ? Array.Empty<TransferCommand>() : [tail]]);
 
-    private static readonly Gen<Op> Freeze =
-        from account in Gen.Elements(World.Members)
-        from freeze in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
-        select (Op)new FreezeOp(account, freeze);
+    private static readonly Gen<string> Reason = Gen.Frequency(
+        (12, Gen.Constant("coordinator's review")), (1, Gen.Constant(" ")), (1, Gen.Constant(new string('r', LedgerLimits.ReasonMaxLength + 1))));
+
+    private static readonly Gen<Guid> Adjusted = Gen.Frequency(
+        (10, Gen.Elements(World.Members)), (3, Gen.Elements(World.Late)), (1, Gen.Elements(World.AccountPool)), (1, Gen.Constant(Guid.Empty)));
+
+    private static readonly Gen<string> District = Gen.Frequency((6, Gen.Elements("alpha", "beta", "gamma")), (1, Gen.Constant("delta")));
+
+    private static Gen<Minutes> Hours(params long[] minutes) => Gen.Elements(minutes).Select(m => new Minutes(m));
+
+    // Administration as coordinators do it between payments: accounts opened late, limits changed (and
+    // refused when the balance would fall outside), freezes, closes, budgets and trust moved under live balances.
+    private static readonly Gen<Op> Admin = Gen.Frequency(
+        (3, from id in Gen.Frequency((4, Gen.Elements(World.Late)), (1, Gen.Elements(World.Members)), (1, Gen.Constant(Guid.Empty)))
+            from district in District
+            select (AdminCommand)new OpenAccount(id, district, TestLedger.Coordinator)),
+        (3, from id in Adjusted
+            from floor in Hours(-600, -120, -30, 0, 30)
+            from cap in Hours(0, 60, 300, 900, -30)
+            from reason in Reason
+            select (AdminCommand)new ChangeAccountLimits(id, floor, cap, reason, TestLedger.Coordinator)),
+        (3, from id in Gen.Frequency((8, Adjusted), (1, Gen.Constant(WellKnownAccounts.Issuance("alpha")))) from freeze in Gen.Elements(true, false) from reason in Reason
+            select freeze ? (AdminCommand)new FreezeAccount(id, reason, TestLedger.Coordinator) : new UnfreezeAccount(id, reason, TestLedger.Coordinator)),
+        (1, from id in Adjusted from reason in Reason select (AdminCommand)new CloseAccount(id, reason, TestLedger.Coordinator)),
+        (2, from district in District from budget in Hours(0, 300, 1_800, 3_600, -60) from reason in Reason
+            select (AdminCommand)new SetMintBudget(district, budget, reason, TestLedger.Coordinator)),
+        (2, from pair in Gen.Elements(("alpha", "beta"), ("alpha", "gamma"), ("beta", "gamma"), ("alpha", "alpha"), ("alpha", "delta"))
+            from limit in Hours(0, 60, 180, 600, -60)
+            from reason in Reason
+            select (AdminCommand)new SetTrustLimit(pair.Item1, pair.Item2, limit, reason, TestLedger.Coordinator)))
+        .Select(command => (Op)new AdminOp(command));
 
     private static readonly Gen<Op> Advance = Gen.Choose(1, 40).Select(m => (Op)new AdvanceOp(TimeSpan.FromMinutes(m)));
 
@@ -159,9 +193,29 @@ public static class Scenarios
 
     private static readonly Gen<Op> Repeat = Gen.Choose(0, 1000).Select(i => (Op)new RepeatOp(i));
 
-    public static readonly Gen<Op> Step = Gen.Frequency((24, Single), (4, Chain), (1, Freeze), (2, Advance), (4, Repeat), (1, ReverseTwice));
+    public static readonly Gen<Op> Step = Gen.Frequency((24, Single), (4, Chain), (3, Admin), (2, Advance), (4, Repeat), (1, ReverseTwice));
 
     /// <summary>A reproducible scenario of <paramref name="length"/> steps from <paramref name="seed"/>.</summary>
     public static IReadOnlyList<Op> Sample(ulong seed, int length) =>
         Step.ListOf(length).Sample(20, new Rnd(seed), 1)[0].ToList();
+
+    /// <summary>Scenarios of <paramref name="length"/> steps, which shrink by dropping steps (<see cref="Shrink"/>).</summary>
+    public static Arbitrary<IReadOnlyList<Op>> Of(int length) =>
+        Arb.From(Step.ListOf(length).Select(ops => (IReadOnlyList<Op>)ops.ToList()), Shrink);
+
+    /// <summary>
+    /// Shorter scenarios to try when one fails: without its second half, its first half, then each quarter,
+    /// eighth and so on, down to each single step. FsCheck keeps the first that still fails and shrinks it
+    /// again, so a failure of 300 steps usually ends as a handful.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<Op>> Shrink(IReadOnlyList<Op> ops)
+    {
+        for (var size = ops.Count / 2; size >= 1; size /= 2)
+        {
+            for (var start = 0; start + size <= ops.Count; start += size)
+            {
+                yield return [.. ops.Take(start), .. ops.Skip(start + size)];
+            }
+        }
+    }
 }

@@ -21,15 +21,18 @@ public sealed class World
     public static readonly Guid[] Members = Enumerable.Range(1, 6).Select(i => new Guid($"00000000-0000-0000-0000-00000000000{i}")).ToArray();
     public static readonly Guid Closed = new("00000000-0000-0000-0000-0000000000c1");
     public static readonly Guid Unknown = new("00000000-0000-0000-0000-0000000000ff");
+
+    /// <summary>Accounts a scenario may open along the way; until then, payments to them find no account.</summary>
+    public static readonly Guid[] Late = Enumerable.Range(1, 3).Select(i => new Guid($"00000000-0000-0000-0000-0000000000a{i}")).ToArray();
     private static readonly string[] MemberDistricts = ["alpha", "alpha", "alpha", "beta", "beta", "gamma"];
 
     /// <summary>Every account a generated command may name, real or not.</summary>
     public static readonly Guid[] AccountPool =
     [
-        .. Members, Closed, Unknown,
+        .. Members, .. Late, Closed, Unknown,
         WellKnownAccounts.Issuance("alpha"), WellKnownAccounts.Issuance("beta"),
         WellKnownAccounts.CommunityPot("alpha"), WellKnownAccounts.CommunityPot("beta"),
-        WellKnownAccounts.Clearing("alpha", "beta"),
+        WellKnownAccounts.Clearing("alpha", "beta"), WellKnownAccounts.Clearing("alpha", "gamma"),
     ];
 
     public static async Task<ReferenceLedger> BuildAsync(TestLedger ledger)
@@ -38,13 +41,13 @@ public sealed class World
         foreach (var district in new[] { "alpha", "beta", "gamma" })
         {
             await ledger.CreateDistrictAsync(district, FloorMinutes / 60, CapMinutes / 60, BudgetMinutes / 60);
+            model.AddDistrict(district, FloorMinutes, CapMinutes, BudgetMinutes);
             model.AddAccount(WellKnownAccounts.Issuance(district), district, AccountKind.Issuance, -BudgetMinutes, 0);
             model.AddAccount(WellKnownAccounts.CommunityPot(district), district, AccountKind.CommunityPot, 0, LedgerLimits.MaxLimitMinutes.Value);
         }
 
         await ledger.LinkDistrictsAsync("alpha", "beta", TrustMinutes / 60);
-        model.AddClearing(WellKnownAccounts.Clearing("alpha", "beta"), "alpha", "beta", TrustMinutes);
-        model.AddClearing(WellKnownAccounts.Clearing("beta", "alpha"), "beta", "alpha", TrustMinutes);
+        Assert.Equal(AdminResult.Ok, model.SetTrust("alpha", "beta", TrustMinutes, "pilot"));
 
         for (var i = 0; i < Members.Length; i++)
         {
