@@ -130,8 +130,7 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
         var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Ledger(GatewayFixture.Member("mapo")).CreateTransfersAsync(request, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field);
-        Assert.Equal(["transfers[0].transfer_id", "transfers[0].debit_account_id"], fields);
+        Assert.Equal(["transfers[0].transfer_id", "transfers[0].debit_account_id"], error.FieldsOf());
     }
 
     // The gateway decodes; the ledger's deciders alone apply its rules, and answer each item for itself.
