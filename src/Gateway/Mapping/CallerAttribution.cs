@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace EPoomasi.Gateway.Mapping;
 
 /// <summary>
-/// Who is calling, as the ledger records it: the authenticated subject (a partner app's is
+/// Who is calling, as the ledger writes it into every event: the authenticated subject (a partner app's is
 /// <c>partner:{app}</c>), the member acted for (a partner's member token, or a coordinator's
 /// <c>epoomasi-on-behalf-of</c> header) and the channel (the partner app, else <c>epoomasi-channel</c>,
 /// else the user agent).

@@ -19,7 +19,7 @@ public static class AuthorizationMatrix
     public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>
     {
         // Members move only their own credits; coordinators act for their district (minting, welcome
-        // credits, pot grants, exchanges recorded for members without a phone). The payer's side counts.
+        // credits, pot grants, deals entered for members without a phone). The payer's side counts.
         [Ledger("CreateTransfers")] = Rule.Grant<CreateTransfersRequest>(r => Touches.Accounts(r.Transfers.Select(t => Id(t.DebitAccountId))),
             (Member, OwnAccounts), (Coordinator, OwnDistrict)).ForPartners(PartnerScopes.TransfersWrite),
         [Ledger("PostHold")] = Rule.Grant((r, lookup, ct) => PayerOfAsync(Id(((PostHoldRequest)r).HoldId), lookup, ct), (Member, OwnAccounts), (Coordinator, OwnDistrict))

@@ -78,7 +78,7 @@ internal static class TransfersTable
 
     /// <summary>
     /// Layout 2 to 3: a post's record remembers the amount it asked for (null: the whole hold). Posts
-    /// recorded before cannot tell; they are taken to have named the amount they posted.
+    /// written before cannot tell; they are taken to have named the amount they posted.
     /// </summary>
     public static string AddRequestedAmount(string schema) =>
         $"alter table {schema}.{Name} add column requested_amount_minutes bigint; " +

@@ -18,7 +18,7 @@ public enum TransferResult
     /// <summary>The batch ended with a linked item, leaving its chain open.</summary>
     LinkedEventChainOpen = 2,
 
-    // --- shape: depends only on the item itself; never recorded ---
+    // --- shape: depends only on the item itself; never remembered against its id ---
 
     /// <summary>The item's id is empty.</summary>
     IdMustNotBeEmpty = 10,

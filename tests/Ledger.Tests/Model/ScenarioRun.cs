@@ -60,7 +60,7 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
                 Batches.Add(batch);
                 if (BeforeSubmit is not null) await BeforeSubmit(batch);
                 // An item whose id already has an outcome of its own must answer it, replayed, wherever it stands.
-                var promised = batch.Select(c => _recorded.TryGetValue(c.Id, out var first) && first.Command == c ? first.Outcome : null).ToList();
+                var promised = batch.Select(c => _firstOutcomes.TryGetValue(c.Id, out var first) && first.Command == c ? first.Outcome : null).ToList();
                 outcomes = await ledger.Transfers.SubmitAsync(batch, CancellationToken.None);
                 Outcomes.AddRange(outcomes);
                 for (var i = 0; i < batch.Count; i++)
@@ -71,7 +71,7 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
                     }
                     else if (outcomes[i] is { Replayed: false, Record: { } own } && own.Id == batch[i].Id)
                     {
-                        _recorded.TryAdd(batch[i].Id, (batch[i], outcomes[i]));
+                        _firstOutcomes.TryAdd(batch[i].Id, (batch[i], outcomes[i]));
                     }
                 }
 
@@ -140,8 +140,8 @@ public sealed class ScenarioRun(TestLedger ledger, ReferenceLedger model, ulong 
         }
     }
 
-    // The first outcome recorded for each id, with the command that got it.
-    private readonly Dictionary<Guid, (TransferCommand Command, TransferOutcome Outcome)> _recorded = [];
+    // The first outcome of each id, with the command that got it.
+    private readonly Dictionary<Guid, (TransferCommand Command, TransferOutcome Outcome)> _firstOutcomes = [];
 
     private readonly List<Guid> _holds = [];
     private readonly List<Guid> _transfers = [];

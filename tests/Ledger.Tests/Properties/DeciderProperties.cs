@@ -78,7 +78,7 @@ public sealed class DeciderProperties
     }
 
     [Fact]
-    public void Evolve_refuses_an_entry_whose_recorded_balance_is_wrong()
+    public void Evolve_refuses_an_entry_whose_stated_balance_is_wrong()
     {
         var account = Member(Payer, 100, -60, 600, 0);
         var wrong = new EntryPosted(Payer, Guid.NewGuid(), EntrySide.Debit, new Minutes(10), new Minutes(80), Payee, TransferCode.Service, "", Attribution.System, default);

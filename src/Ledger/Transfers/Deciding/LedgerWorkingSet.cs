@@ -16,7 +16,7 @@ public sealed class LedgerWorkingSet : ILedgerView
     private readonly List<TransferEvent> _transferEvents = [];
     private readonly Dictionary<Guid, TransferRecord> _changedRecords = [];
     private readonly Stack<Action> _undo = new();
-    private bool _recording;
+    private bool _inChain;
 
     public LedgerWorkingSet(IReadOnlyDictionary<Guid, Account?> lockedAccounts, IReadOnlyDictionary<Guid, TransferRecord?> loadedRecords)
     {
@@ -54,7 +54,7 @@ public sealed class LedgerWorkingSet : ILedgerView
             var before = FindAccount(@event.AccountId);
             _accounts[@event.AccountId] = AccountEvolution.Evolve(before, @event);
             _events.Add(@event);
-            if (_recording) _undo.Push(UndoEvent(@event.AccountId, before));
+            if (_inChain) _undo.Push(UndoEvent(@event.AccountId, before));
         }
 
         foreach (var record in decision.Records)
@@ -64,7 +64,7 @@ public sealed class LedgerWorkingSet : ILedgerView
             _transferEvents.Add(TransferEvolution.Between(before, record, decision.Record!.At));
             _records[record.Id] = record;
             _changedRecords[record.Id] = record;
-            if (_recording) _undo.Push(UndoRecord(record.Id, before, changedBefore));
+            if (_inChain) _undo.Push(UndoRecord(record.Id, before, changedBefore));
         }
     }
 
@@ -88,14 +88,14 @@ public sealed class LedgerWorkingSet : ILedgerView
     public void BeginChain()
     {
         _undo.Clear();
-        _recording = true;
+        _inChain = true;
     }
 
     /// <summary>Keeps everything since <see cref="BeginChain"/>.</summary>
     public void CommitChain()
     {
         _undo.Clear();
-        _recording = false;
+        _inChain = false;
     }
 
     /// <summary>Undoes everything since <see cref="BeginChain"/>.</summary>
@@ -106,6 +106,6 @@ public sealed class LedgerWorkingSet : ILedgerView
             undo();
         }
 
-        _recording = false;
+        _inChain = false;
     }
 }
