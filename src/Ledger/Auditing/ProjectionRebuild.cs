@@ -193,11 +193,7 @@ public sealed class ProjectionRebuild
 
         foreach (var decided in decisions)
         {
-            Statements.Add(
-                batch, ModuleTables.InsertOutcome(Scratch),
-                decided.CommandId, decided.Kind, decided.Key, decided.Command, decided.Result,
-                decided.TransferIds.ToArray(), decided.TransferResults.Select(r => (short)r).ToArray(),
-                decided.By.ActorId, decided.By.OnBehalfOf, decided.By.Channel, DateTimeOffset.UnixEpoch);
+            Statements.Add(batch, ModuleTables.InsertOutcome(Scratch), ModuleTables.OutcomeRow(decided, DateTimeOffset.UnixEpoch));
         }
     }
 

@@ -54,6 +54,14 @@ internal static class ModuleTables
     public static string UpdateState(string schema) =>
         $"update {schema}.{States} set version = ?, state = ?::jsonb, updated_at = ? where kind = ? and key = ?";
 
+    /// <summary>The values of <see cref="InsertOutcome"/> for one decision, decided at <paramref name="at"/>.</summary>
+    public static object?[] OutcomeRow(Modules.ModuleCommandDecided decided, DateTimeOffset at) =>
+    [
+        decided.CommandId, decided.Kind, decided.Key, decided.Command, decided.Result,
+        decided.TransferIds.ToArray(), decided.TransferResults.Select(r => (short)r).ToArray(),
+        decided.By.ActorId, decided.By.OnBehalfOf, decided.By.Channel, at,
+    ];
+
     public static string InsertOutcome(string schema) =>
         $"insert into {schema}.{Outcomes} (id, kind, key, command, result, transfer_ids, transfer_results, actor_id, on_behalf_of, channel, decided_at) " +
         "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -147,11 +147,7 @@ internal sealed class SetBasedWrites(LedgerStore store)
 
         foreach (var decided in modules.Decided.OrderBy(d => d.CommandId))
         {
-            Add(
-                batch, ModuleTables.InsertOutcome(_schema),
-                decided.CommandId, decided.Kind, decided.Key, decided.Command, decided.Result,
-                decided.TransferIds.ToArray(), decided.TransferResults.Select(r => (short)r).ToArray(),
-                decided.By.ActorId, decided.By.OnBehalfOf, decided.By.Channel, now);
+            Add(batch, ModuleTables.InsertOutcome(_schema), ModuleTables.OutcomeRow(decided, now));
         }
     }
 
