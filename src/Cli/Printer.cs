@@ -22,16 +22,28 @@ internal static class Printer
     public static void Transfer(Transfer transfer) =>
         Console.WriteLine($"  {transfer.TransferId}  {Label(transfer.Kind),-9} {Label(transfer.Result),-20} {Hours.Format(transfer.AmountMinutes),9}  " +
                           $"{transfer.DebitAccountId} -> {transfer.CreditAccountId}  {Label(transfer.Code)}  hold: {Label(transfer.HoldState)}  " +
-                          $"by {transfer.EnteredBy.ActorId} via {transfer.EnteredBy.Channel} at {transfer.EnteredAt.ToDateTimeOffset():u}");
+                          $"by {transfer.EnteredBy.ActorId} via {transfer.EnteredBy.Channel} at {Seoul.Format(transfer.EnteredAt)}");
 
     public static void Statement(IEnumerable<StatementEntry> entries)
     {
-        Console.WriteLine($"  {"#",4}  {"when (UTC)",-20} {"code",-10} {"amount",10} {"balance",10}  {"counterparty",-36}  memo");
+        Console.WriteLine($"  {"#",4}  {"시각 / when (Seoul)",-20} {"code",-10} {"amount",10} {"balance",10}  {"counterparty",-36}  memo");
         foreach (var entry in entries)
         {
             var signed = entry.Side == EntrySide.Debit ? -entry.AmountMinutes : entry.AmountMinutes;
-            Console.WriteLine($"  {entry.Position,4}  {entry.EnteredAt.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} {Label(entry.Code),-10} {Hours.Format(signed),10} " +
+            Console.WriteLine($"  {entry.Position,4}  {Seoul.Format(entry.EnteredAt),-20} {Label(entry.Code),-10} {Hours.Format(signed),10} " +
                               $"{Hours.Format(entry.BalanceAfterMinutes),10}  {entry.CounterpartyAccountId,-36}  {entry.Memo}");
+        }
+    }
+
+    public static void TrialBalance(GetTrialBalanceResponse trial)
+    {
+        Console.WriteLine($"  합계 / sum of all balances {Hours.Format(trial.TotalMinutes)}{(trial.TotalMinutes == 0 ? "" : "  — 불균형 / NOT BALANCED")}");
+        Console.WriteLine($"  발행 / issued {Hours.Format(trial.IssuedMinutes)}, 남은 발행 한도 / budget left {Hours.Format(trial.MintBudgetRemainingMinutes)}, " +
+                          $"유통 / in circulation {Hours.Format(trial.InCirculationMinutes)}, 보류 / pending {Hours.Format(trial.PendingMinutes)}");
+        Console.WriteLine($"  공동기금 / community pot {Hours.Format(trial.CommunityPotMinutes)}, 지원 누계 / granted {Hours.Format(trial.GrantedFromPotMinutes)}, 회원 / members {trial.MemberCount:N0}");
+        foreach (var (counterpart, position) in trial.ClearingPositionsMinutes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  정산 / clearing with {counterpart}: {Hours.Format(position)}");
         }
     }
 

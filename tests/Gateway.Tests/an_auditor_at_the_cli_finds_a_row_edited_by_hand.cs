@@ -1,4 +1,3 @@
-using EPoomasi.Cli;
 using Npgsql;
 
 namespace EPoomasi.Gateway.Tests;
@@ -23,8 +22,8 @@ public sealed class an_auditor_at_the_cli_finds_a_row_edited_by_hand(GatewayFixt
         var (app, channel, _) = await GatewayFixture.StartGatewayAsync(connectionString, "--Ledger:SealIntervalMilliseconds=50");
         await using (app)
         using (channel)
-        using (var cli = new Cli.Gateway(channel.Target.StartsWith("http", StringComparison.Ordinal) ? channel.Target : $"http://{channel.Target}"))
         {
+            var cli = channel.Target.StartsWith("http", StringComparison.Ordinal) ? channel.Target : $"http://{channel.Target}";
             Assert.Equal(0, (await RunAsync(cli, null, "demo")).ExitCode);
             var (verified, verifiedText) = await EventuallyAsync(cli, "verify-journal");
             var (rebuilt, rebuiltText) = await RunAsync(cli, GatewayFixture.Auditor, "rebuild-projections");
@@ -59,7 +58,7 @@ public sealed class an_auditor_at_the_cli_finds_a_row_edited_by_hand(GatewayFixt
     }
 
     // The gateway seals every 50 ms here; the demo's last rows are sealed a moment after it ends.
-    private static async Task<(int ExitCode, string Output)> EventuallyAsync(Cli.Gateway cli, string command)
+    private static async Task<(int ExitCode, string Output)> EventuallyAsync(string cli, string command)
     {
         while (true)
         {
@@ -69,20 +68,5 @@ public sealed class an_auditor_at_the_cli_finds_a_row_edited_by_hand(GatewayFixt
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(Cli.Gateway cli, string? token, params string[] args)
-    {
-        var output = new StringWriter();
-        var console = Console.Out;
-        // Other test classes may write to the console meanwhile (a gateway's start-up banner).
-        Console.SetOut(TextWriter.Synchronized(output));
-        try
-        {
-            var exit = await new Commands(cli, Options.Parse(args), token, Ct).RunAsync();
-            return (exit, output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string cli, string? token, params string[] args) => CliRun.RunAsync(cli, token, args);
 }

@@ -1,5 +1,3 @@
-using EPoomasi.Cli;
-
 namespace EPoomasi.Gateway.Tests;
 
 [Collection(ConsoleOutput.Name)]
@@ -8,22 +6,8 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task the_demo_runs_every_step_against_a_real_gateway_and_the_books_balance()
     {
-        using var cli = new Cli.Gateway(gateway.GrpcAddress.ToString());
-        var output = new StringWriter();
-        var console = Console.Out;
-        // Other test classes may write to the console meanwhile (a gateway's start-up banner).
-        Console.SetOut(TextWriter.Synchronized(output));
-        int exitCode;
-        try
-        {
-            exitCode = await new Commands(cli, Options.Parse(["demo"]), null, TestContext.Current.CancellationToken).RunAsync();
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        var (exitCode, text) = await CliRun.RunAsync(gateway.GrpcAddress.ToString(), null, "demo");
 
-        var text = output.ToString();
         Assert.Equal(0, exitCode);
         Assert.Contains("13. Mapo's books balance on their own", text);
         Assert.Contains("DENIED: Account", text);

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using EPoomasi.Contracts.Ledger.V1;
+
+namespace EPoomasi.Cli.Commands;
+
+/// <summary>What administrators and coordinators change: districts, budgets, trust, accounts.</summary>
+internal static class AdministrationCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        var districtId = new Argument<string>("district") { Description = "구 / the district's id, e.g. mapo" };
+        var name = new Argument<string>("name") { Description = "이름 / its name, e.g. 마포구" };
+        var floor = Inputs.AmountOption("--floor", "회원 하한 / members' floor");
+        var cap = Inputs.AmountOption("--cap", "회원 상한 / members' cap");
+        var budget = Inputs.AmountOption("--budget", "발행 한도 / mint budget");
+        yield return Define.Command("create-district", "구 만들기 / create a district (administrators)", [districtId, name, floor, cap, budget],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).CreateDistrictAsync(new CreateDistrictRequest
+            {
+                DistrictId = parse.GetValue(districtId)!, Name = parse.GetValue(name)!,
+                MemberFloorMinutes = parse.GetValue(floor) ?? -600, MemberCapMinutes = parse.GetValue(cap) ?? 6_000, MintBudgetMinutes = parse.GetValue(budget) ?? 600_000,
+            }, cancellationToken: cancellationToken)).Changed));
+
+        var openIn = new Argument<string>("district") { Description = "구 / the district" };
+        yield return Define.Command("open-account", "회원 계정 열기 / open a member account; prints its id", [openIn],
+            async (parse, session, cancellationToken) =>
+            {
+                var id = Guid.NewGuid().ToString();
+                await Administration(session).OpenAccountAsync(new OpenAccountRequest { AccountId = id, DistrictId = parse.GetValue(openIn)! }, cancellationToken: cancellationToken);
+                Console.WriteLine($"  {id}");
+                return 0;
+            });
+
+        var account = Inputs.Id("account", "계정 / the account");
+        var newFloor = Inputs.Amount("floor", "하한 / the floor, zero or below");
+        var newCap = Inputs.Amount("cap", "상한 / the cap, zero or above");
+        var reason = Inputs.Reason();
+        yield return Define.Command("limits", "계정 한도 변경 / change an account's floor and cap", [account, newFloor, newCap, reason],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).ChangeAccountLimitsAsync(new ChangeAccountLimitsRequest
+            {
+                AccountId = parse.GetValue(account)!, FloorMinutes = parse.GetValue(newFloor), CapMinutes = parse.GetValue(newCap), Reason = parse.GetValue(reason)!,
+            }, cancellationToken: cancellationToken)).Changed));
+
+        foreach (var (verb, frozen, description) in new[] { ("freeze", true, "계정 동결 / freeze an account"), ("unfreeze", false, "동결 해제 / unfreeze an account") })
+        {
+            yield return Define.Command(verb, description, [account, reason],
+                async (parse, session, cancellationToken) => Changed((await Administration(session).SetAccountFrozenAsync(new SetAccountFrozenRequest
+                {
+                    AccountId = parse.GetValue(account)!, Frozen = frozen, Reason = parse.GetValue(reason)!,
+                }, cancellationToken: cancellationToken)).Changed));
+        }
+
+        yield return Define.Command("close", "계정 닫기 (잔액 0, 보류 없음) / close an account (zero balance, no hold)", [account, reason],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).CloseAccountAsync(new CloseAccountRequest
+            {
+                AccountId = parse.GetValue(account)!, Reason = parse.GetValue(reason)!,
+            }, cancellationToken: cancellationToken)).Changed));
+
+        var amount = Inputs.Amount("amount", "발행 한도 / the mint budget");
+        yield return Define.Command("budget", "구의 발행 한도 설정 / set a district's mint budget", [districtId, amount, reason],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).SetMintBudgetAsync(new SetMintBudgetRequest
+            {
+                DistrictId = parse.GetValue(districtId)!, MintBudgetMinutes = parse.GetValue(amount), Reason = parse.GetValue(reason)!,
+            }, cancellationToken: cancellationToken)).Changed));
+
+        var counterpart = new Argument<string>("counterpart") { Description = "상대 구 / the other district" };
+        var limit = Inputs.Amount("limit", "신뢰 한도 / the trust limit, both ways");
+        yield return Define.Command("trust", "두 구 사이 신뢰 한도 / set the trust limit between two districts", [districtId, counterpart, limit, reason],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).SetTrustLimitAsync(new SetTrustLimitRequest
+            {
+                DistrictId = parse.GetValue(districtId)!, CounterpartDistrictId = parse.GetValue(counterpart)!, LimitMinutes = parse.GetValue(limit), Reason = parse.GetValue(reason)!,
+            }, cancellationToken: cancellationToken)).Changed));
+    }
+
+    private static AdministrationService.AdministrationServiceClient Administration(Session session) => session.Gateway.Administration(session.Token);
+
+    private static int Changed(bool changed)
+    {
+        Console.WriteLine(changed ? "  변경됨 / changed" : "  이미 그렇습니다 / already so: nothing changed");
+        return 0;
+    }
+}
