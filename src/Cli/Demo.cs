@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace EPoomasi.Cli;
 
 /// <summary>
-/// A guided tour: two districts and their trust, a coordinator's welcome credits, a payment, a hold
+/// A guided tour: Seoul's districts, two of them made to trust each other, a coordinator's welcome credits, a payment, a hold
 /// posted in part, a payment across districts, and an overdraft refused with its reason.
 /// </summary>
 internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
@@ -19,15 +19,9 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         var administrator = await gateway.TokenAsync(Role.Administrator, "administrator:seoul", null, [], cancellationToken);
         Console.WriteLine("  administrator:seoul, and coordinator:mapo-park for Mapo-gu");
 
-        Step("The city creates Mapo-gu and Gangnam-gu (members may go 10h below zero) and lets them trust each other for 20h");
-        foreach (var (id, name) in new[] { ("mapo", "Mapo-gu"), ("gangnam", "Gangnam-gu") })
-        {
-            await gateway.Administration(administrator).CreateDistrictAsync(new CreateDistrictRequest
-            {
-                DistrictId = id, Name = name, MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 600_000,
-            }, cancellationToken: cancellationToken);
-        }
-
+        Step("Seoul's 25 districts are there from the start (members may go 10h below zero); the city lets 마포구 Mapo-gu and 강남구 Gangnam-gu trust each other for 20h");
+        var districts = (await gateway.Ledger(administrator).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: cancellationToken)).Districts;
+        Console.WriteLine($"  {districts.Count}개 구 / districts: {string.Join(", ", districts.Take(5).Select(d => d.Name))}, …");
         await gateway.Administration(administrator).SetTrustLimitAsync(new SetTrustLimitRequest
         {
             DistrictId = "mapo", CounterpartDistrictId = "gangnam", LimitMinutes = 1_200, Reason = "demo",

@@ -3,6 +3,7 @@ using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Auditing;
 using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Districts.Seeding;
 using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Partners;
 using EPoomasi.Ledger.Reading;
@@ -55,12 +56,25 @@ public sealed class LedgerModule : IAsyncDisposable
         {
             await LedgerFailures.Guarded(Migrate(store, settings.MigrateAtStart, cancellationToken));
             var partners = await LedgerFailures.Guarded(PartnerRegistry.OpenAsync(settings.ConnectionString, time));
-            return new LedgerModule(store, partners, settings.ParallelTransactions);
+            var ledger = new LedgerModule(store, partners, settings.ParallelTransactions);
+            if (settings.SeedSeoulDistricts) await ledger.SeedAsync(cancellationToken);
+            return ledger;
         }
         catch
         {
             await store.DisposeAsync();
             throw;
+        }
+    }
+
+    // Only into a ledger with no district at all: a ledger someone has shaped keeps its shape. Several hosts
+    // starting at once on a new database each try; creating a district again with the same settings is harmless.
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if ((await ListDistrictsAsync(cancellationToken)).Count > 0) return;
+        foreach (var command in SeoulDistricts.Commands())
+        {
+            await ExecuteAsync(command, cancellationToken);
         }
     }
 
@@ -125,6 +139,10 @@ public sealed class LedgerModule : IAsyncDisposable
     /// <summary>The district of each account among these ids that exists.</summary>
     public Task<IReadOnlyDictionary<Guid, string>> GetDistrictsOfAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reader.GetDistrictsAsync(accountIds, cancellationToken));
+
+    /// <summary>Every district with its settings, by id. A city has tens of them.</summary>
+    public Task<IReadOnlyList<District>> ListDistrictsAsync(CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.ListDistrictsAsync(cancellationToken));
 
     /// <summary>The district's settings, or null.</summary>
     public Task<District?> GetDistrictAsync(string districtId, CancellationToken cancellationToken) =>

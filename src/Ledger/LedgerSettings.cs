@@ -9,6 +9,9 @@ public sealed record LedgerSettings(string ConnectionString)
     /// <summary>Most write transactions one group of requests runs at once, on parts that share no account.</summary>
     public int ParallelTransactions { get; init; } = 2;
 
+    /// <summary>Create Seoul's 25 districts when the ledger holds no district at all (see <see cref="Districts.Seeding.SeoulDistricts"/>).</summary>
+    public bool SeedSeoulDistricts { get; init; } = true;
+
     /// <summary>Carry a database of an older storage layout forward on opening (true), or refuse it (false).</summary>
     public bool MigrateAtStart { get; init; } = true;
 

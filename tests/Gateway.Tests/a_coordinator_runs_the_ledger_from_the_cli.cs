@@ -78,4 +78,15 @@ public sealed class a_coordinator_runs_the_ledger_from_the_cli(GatewayFixture ga
         var account = await gateway.Ledger(GatewayFixture.Auditor).GetAccountAsync(new GetAccountRequest { AccountId = lee }, cancellationToken: Ct);
         Assert.Equal((0L, -90L, 600L), (account.Account.BalanceMinutes, account.Account.FloorMinutes, account.Account.CapMinutes));
     }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task the_districts_are_listed_in_korean_first_with_their_defaults()
+    {
+        var (exit, output) = await CliRun.RunAsync(Address, GatewayFixture.Auditor, "districts");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("마포구 Mapo-gu", output, StringComparison.Ordinal);
+        Assert.Contains("강남구 Gangnam-gu", output, StringComparison.Ordinal);
+        Assert.Contains("-10h 00m", output, StringComparison.Ordinal);
+    }
 }

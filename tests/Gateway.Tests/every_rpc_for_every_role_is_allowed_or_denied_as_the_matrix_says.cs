@@ -33,6 +33,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["LedgerService/LookupTransfers"] = Readers,
         ["LedgerService/GetBalanceAt"] = Readers,
         ["LedgerService/WatchAccount"] = Readers,
+        ["LedgerService/ListDistricts"] = Officials,
         ["LedgerService/GetTrialBalance"] = [Admin, Auditor, CoordinatorHere],
         ["AdministrationService/CreateDistrict"] = [Admin],
         ["AdministrationService/SetMintBudget"] = [Admin],
@@ -210,6 +211,9 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                             }
                         }
 
+                        break;
+                    case "LedgerService/ListDistricts":
+                        await ledger.ListDistrictsAsync(new ListDistrictsRequest(), deadline: deadline);
                         break;
                     case "LedgerService/GetTrialBalance":
                         await ledger.GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = _district }, deadline: deadline);

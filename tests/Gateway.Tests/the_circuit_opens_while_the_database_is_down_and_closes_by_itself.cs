@@ -28,7 +28,7 @@ public sealed class the_circuit_opens_while_the_database_is_down_and_closes_by_i
             headers.Add("authorization", $"Bearer {GatewayFixture.Auditor}");
             return headers;
         }));
-        var read = new GetTrialBalanceRequest { DistrictId = "mapo" };
+        var read = new GetTrialBalanceRequest { DistrictId = "nowhere" };
         Task<RpcException?> CallAsync() => ErrorOf(() => auditor.GetTrialBalanceAsync(read, cancellationToken: ct).ResponseAsync);
 
         var whileUp = await CallAsync();

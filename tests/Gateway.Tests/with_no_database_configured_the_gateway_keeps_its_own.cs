@@ -30,7 +30,7 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
                 using var channel = GrpcChannel.ForAddress(grpc);
                 await new AdministrationService.AdministrationServiceClient(channel).CreateDistrictAsync(new CreateDistrictRequest
                 {
-                    DistrictId = "mapo", Name = "Mapo-gu", MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 60_000,
+                    DistrictId = "gaepo-test", Name = "개포 시범", NameRomanized = "Gaepo pilot", MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 60_000,
                 }, Bearer(GatewayFixture.Administrator), cancellationToken: ct);
                 await first.StopAsync(ct);
             }
@@ -39,10 +39,15 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
             await using var second = GatewayApp.Create(args);
             await second.StartAsync(ct);
             using var again = GrpcChannel.ForAddress(grpc);
-            var trial = await new LedgerService.LedgerServiceClient(again).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = "mapo" }, Bearer(GatewayFixture.Auditor), cancellationToken: ct);
+            var ledger = new LedgerService.LedgerServiceClient(again);
+            var trial = await ledger.GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = "gaepo-test" }, Bearer(GatewayFixture.Auditor), cancellationToken: ct);
+            var districts = await ledger.ListDistrictsAsync(new ListDistrictsRequest(), Bearer(GatewayFixture.Auditor), cancellationToken: ct);
             await second.StopAsync(ct);
 
+            // Seoul's 25, seeded by the first start alone, and the one added.
             Assert.Equal(2, trial.Accounts.Count);
+            Assert.Equal(26, districts.Districts.Count);
+            Assert.Contains(districts.Districts, d => d is { DistrictId: "mapo", Name: "마포구", NameRomanized: "Mapo-gu" });
         }
         finally
         {

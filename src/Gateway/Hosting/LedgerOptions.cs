@@ -30,6 +30,9 @@ public sealed class LedgerOptions
     /// </summary>
     public bool MigrateAtStart { get; set; } = true;
 
+    /// <summary>Create Seoul's 25 districts when the ledger holds no district at all.</summary>
+    public bool SeedSeoulDistricts { get; set; } = true;
+
     /// <summary>How often the journal is sealed (the hash chain extended over new events).</summary>
     public int SealIntervalMilliseconds { get; set; } = 250;
 

@@ -43,6 +43,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
                 Schema = settings.Schema,
                 ParallelTransactions = settings.ParallelTransactions,
                 MigrateAtStart = settings.MigrateAtStart,
+                SeedSeoulDistricts = settings.SeedSeoulDistricts,
             },
             time,
             cancellationToken);

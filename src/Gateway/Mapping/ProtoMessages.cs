@@ -23,6 +23,17 @@ public static class ProtoMessages
         OpenedAt = Timestamp.FromDateTimeOffset(account.OpenedAt),
     };
 
+    public static Proto.District ToProto(Domain.Districts.District district)
+    {
+        var proto = new Proto.District
+        {
+            DistrictId = district.Id, Name = district.Name, NameRomanized = district.NameRomanized ?? "",
+            MemberFloorMinutes = district.MemberFloor.Value, MemberCapMinutes = district.MemberCap.Value, MintBudgetMinutes = district.MintBudget.Value,
+        };
+        proto.TrustLimitsMinutes.Add(district.TrustLimits.ToDictionary(t => t.Key, t => t.Value.Value));
+        return proto;
+    }
+
     public static Proto.Attribution ToProto(Domain.Attribution by) => new()
     {
         ActorId = by.ActorId,

@@ -34,6 +34,8 @@ public static class AuthorizationMatrix
         [Ledger("WatchAccount")] = Rule.Grant<WatchAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers).ForPartners(PartnerScopes.AccountsRead),
         [Ledger("LookupTransfers")] = Rule.Grant((r, lookup, ct) => PartiesOfAsync(((LookupTransfersRequest)r).TransferIds.Select(Id).ToList(), lookup, ct), Readers)
             .ForPartners(PartnerScopes.AccountsRead),
+        // Where the time bank runs is no secret to anyone signed in.
+        [Ledger("ListDistricts")] = Rule.Grant<ListDistrictsRequest>(_ => Touches.Nothing, (Member, Anything), (Coordinator, Anything), (Auditor, Anything), (Administrator, Anything)),
         [Ledger("GetTrialBalance")] = Rule.Grant<GetTrialBalanceRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)),
 
         // The city sets up districts, their budgets and their trust; coordinators run their district's accounts.

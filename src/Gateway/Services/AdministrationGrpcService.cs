@@ -20,7 +20,7 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
 {
     public override async Task<CreateDistrictResponse> CreateDistrict(CreateDistrictRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new CreateDistrict(request.DistrictId, request.Name, new Minutes(request.MemberFloorMinutes),
-            new Minutes(request.MemberCapMinutes), new Minutes(request.MintBudgetMinutes), CallerAttribution.From(context)), context) };
+            new Minutes(request.MemberCapMinutes), new Minutes(request.MintBudgetMinutes), CallerAttribution.From(context), request.NameRomanized), context) };
 
     public override async Task<SetMintBudgetResponse> SetMintBudget(SetMintBudgetRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new SetMintBudget(request.DistrictId, new Minutes(request.MintBudgetMinutes), request.Reason, CallerAttribution.From(context)), context) };

@@ -143,6 +143,13 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
         return new GetBalanceAtResponse { BalanceMinutes = balance.Value };
     }
 
+    public override async Task<ListDistrictsResponse> ListDistricts(ListDistrictsRequest request, ServerCallContext context)
+    {
+        var response = new ListDistrictsResponse();
+        response.Districts.AddRange((await ledger.Ledger.ListDistrictsAsync(context.CancellationToken)).Select(ProtoMessages.ToProto));
+        return response;
+    }
+
     public override async Task<GetTrialBalanceResponse> GetTrialBalance(GetTrialBalanceRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

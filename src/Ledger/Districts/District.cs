@@ -6,7 +6,11 @@ public sealed record District
     /// <summary>The district code, e.g. <c>mapo</c>.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The name as people in Seoul write it, e.g. 마포구.</summary>
     public required string Name { get; init; }
+
+    /// <summary>The name in the Latin alphabet, e.g. Mapo-gu, when one was given.</summary>
+    public string? NameRomanized { get; init; }
 
     /// <summary>Floor given to new member accounts.</summary>
     public required Minutes MemberFloor { get; init; }

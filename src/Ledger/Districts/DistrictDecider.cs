@@ -23,19 +23,23 @@ public static class DistrictDecider
     {
         if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
         if (string.IsNullOrWhiteSpace(command.Name)) return AdminDecision.Rejected(AdminResult.NameRequired);
-        if (command.Name.Length > LedgerLimits.DistrictNameMaxLength) return AdminDecision.Rejected(AdminResult.NameTooLong);
+        if (command.Name.Length > LedgerLimits.DistrictNameMaxLength || command.NameRomanized?.Length > LedgerLimits.DistrictNameMaxLength)
+        {
+            return AdminDecision.Rejected(AdminResult.NameTooLong);
+        }
+
         if (!AdminRules.AreLimits(command.MemberFloor, command.MemberCap)) return AdminDecision.Rejected(AdminResult.LimitsInvalid);
         if (!AdminRules.IsBound(command.MintBudget)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
         if (existing is not null)
         {
-            var same = existing.Name == command.Name && existing.MemberFloor == command.MemberFloor
+            var same = existing.Name == command.Name && existing.NameRomanized == NullIfBlank(command.NameRomanized) && existing.MemberFloor == command.MemberFloor
                 && existing.MemberCap == command.MemberCap && existing.MintBudget == command.MintBudget;
             return same ? AdminDecision.Unchanged : AdminDecision.Rejected(AdminResult.ExistsWithDifferentFields);
         }
 
         var id = command.DistrictId;
         return new AdminDecision(AdminResult.Ok,
-            [new DistrictCreated(id, command.Name, command.MemberFloor, command.MemberCap, command.MintBudget, command.By, now)],
+            [new DistrictCreated(id, command.Name, command.MemberFloor, command.MemberCap, command.MintBudget, command.By, now, NullIfBlank(command.NameRomanized))],
             [
                 new AccountOpened(WellKnownAccounts.Issuance(id), id, AccountKind.Issuance, null, -command.MintBudget, Minutes.Zero, command.By, now),
                 new AccountOpened(WellKnownAccounts.CommunityPot(id), id, AccountKind.CommunityPot, null, Minutes.Zero, LedgerLimits.MaxLimitMinutes, command.By, now),
@@ -113,4 +117,6 @@ public static class DistrictDecider
 
         return new AdminDecision(AdminResult.Ok, districtEvents, accountEvents);
     }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

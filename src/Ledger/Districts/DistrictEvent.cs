@@ -6,7 +6,10 @@ namespace EPoomasi.Ledger.Districts;
 public abstract record DistrictEvent(string DistrictId, Attribution By, DateTimeOffset At);
 
 /// <summary>The city created the district, with its issuance account and community pot.</summary>
-public sealed record DistrictCreated(string DistrictId, string Name, Minutes MemberFloor, Minutes MemberCap, Minutes MintBudget, Attribution By, DateTimeOffset At)
+/// <param name="Name">Its name as people in Seoul write it, e.g. 마포구.</param>
+/// <param name="NameRomanized">Its name in the Latin alphabet, e.g. Mapo-gu; null for districts created before it was kept.</param>
+public sealed record DistrictCreated(
+    string DistrictId, string Name, Minutes MemberFloor, Minutes MemberCap, Minutes MintBudget, Attribution By, DateTimeOffset At, string? NameRomanized = null)
     : DistrictEvent(DistrictId, By, At);
 
 /// <summary>The defaults for new member accounts changed.</summary>

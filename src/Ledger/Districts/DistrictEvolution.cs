@@ -11,6 +11,7 @@ public static class DistrictEvolution
             {
                 Id = created.DistrictId,
                 Name = created.Name,
+                NameRomanized = created.NameRomanized,
                 MemberFloor = created.MemberFloor,
                 MemberCap = created.MemberCap,
                 MintBudget = created.MintBudget,

@@ -176,6 +176,14 @@ public sealed class LedgerReader(LedgerStore store)
         return accounts.Count > pageSize ? new AccountPage(accounts[..pageSize], accounts[pageSize - 1].Id) : new AccountPage(accounts, null);
     }
 
+    /// <summary>Every district, by id.</summary>
+    public async Task<IReadOnlyList<District>> ListDistrictsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = store.Documents.QuerySession();
+        var districts = await Marten.QueryableExtensions.ToListAsync(session.Query<District>(), cancellationToken);
+        return [.. districts.OrderBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
     private async Task<bool> DistrictExistsAsync(string districtId, CancellationToken cancellationToken)
     {
         await using var session = store.Documents.QuerySession();

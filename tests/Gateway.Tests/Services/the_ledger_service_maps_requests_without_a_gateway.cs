@@ -70,16 +70,16 @@ public sealed class the_ledger_service_maps_requests_without_a_gateway(GatewayFi
         var administration = new AdministrationGrpcService(runtime);
         var administrator = new Caller(Role.Administrator, "admin:unit", null, new HashSet<Guid>());
         await administration.CreateDistrict(new CreateDistrictRequest
-            { DistrictId = "mapo", Name = "마포구", MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 60_000 },
+            { DistrictId = "unit-gu", Name = "단위구", MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 60_000 },
             new TestCallContext(administrator, "/epoomasi.ledger.v1.AdministrationService/CreateDistrict", Ct));
         var (kim, lee) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         foreach (var account in new[] { kim, lee })
         {
-            await administration.OpenAccount(new OpenAccountRequest { AccountId = account, DistrictId = "mapo" },
+            await administration.OpenAccount(new OpenAccountRequest { AccountId = account, DistrictId = "unit-gu" },
                 new TestCallContext(administrator, "/epoomasi.ledger.v1.AdministrationService/OpenAccount", Ct));
         }
 
-        var member = new Caller(Role.Member, "member:kim", "mapo", new HashSet<Guid> { Guid.Parse(kim) });
+        var member = new Caller(Role.Member, "member:kim", "unit-gu", new HashSet<Guid> { Guid.Parse(kim) });
         var id = Guid.NewGuid().ToString();
         var response = await service.CreateTransfers(
             new CreateTransfersRequest { Transfers = { new TransferToCreate { TransferId = id, DebitAccountId = kim, CreditAccountId = lee, AmountMinutes = 45, Code = TransferCode.Service, Memo = "장보기" } } },
