@@ -60,6 +60,11 @@ internal sealed class BenchWorld
         }
 
         await admin.SetTrustLimitAsync(new SetTrustLimitRequest { DistrictId = home, CounterpartDistrictId = away, LimitMinutes = Wide, Reason = "benchmark" }, cancellationToken: cancellationToken);
+        foreach (var (district, coordinator) in new[] { (home, "coordinator:bench-a"), (away, "coordinator:bench-b") })
+        {
+            await admin.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = coordinator, Reason = "benchmark" }, cancellationToken: cancellationToken);
+        }
+
         var homeCoordinator = await As(Role.Coordinator, "coordinator:bench-a", home);
         var awayCoordinator = await As(Role.Coordinator, "coordinator:bench-b", away);
         var homeAccounts = await OpenAsync(new AdministrationService.AdministrationServiceClient(homeCoordinator), home, (accounts + 1) / 2, cancellationToken);

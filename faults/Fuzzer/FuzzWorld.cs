@@ -58,6 +58,11 @@ public sealed class FuzzWorld
         }
 
         await administration.SetTrustLimitAsync(new SetTrustLimitRequest { DistrictId = a, CounterpartDistrictId = b, LimitMinutes = 6_000, Reason = "fuzz" }, cancellationToken: cancellationToken);
+        foreach (var district in new[] { a, b })
+        {
+            await administration.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = $"coordinator:{district}", Reason = "fuzz" }, cancellationToken: cancellationToken);
+        }
+
         var coordinatorA = await TokenAsync(Role.Coordinator, $"coordinator:{a}", a);
         var coordinatorB = await TokenAsync(Role.Coordinator, $"coordinator:{b}", b);
         foreach (var (district, coordinator, count) in new[] { (a, coordinatorA, 3), (b, coordinatorB, 2) })

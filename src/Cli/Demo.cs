@@ -19,13 +19,21 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         var administrator = await gateway.TokenAsync(Role.Administrator, "administrator:seoul", null, [], cancellationToken);
         Console.WriteLine("  administrator:seoul, and coordinator:mapo-park for Mapo-gu");
 
-        Step("Seoul's 25 districts are there from the start (members may go 10h below zero); the city lets 마포구 Mapo-gu and 강남구 Gangnam-gu trust each other for 20h");
+        Step("Seoul's 25 districts are there from the start (members may go 10h below zero); the city lets 마포구 Mapo-gu and 강남구 Gangnam-gu trust each other for 20h and appoints their coordinators");
         var districts = (await gateway.Ledger(administrator).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: cancellationToken)).Districts;
         Console.WriteLine($"  {districts.Count}개 구 / districts: {string.Join(", ", districts.Take(5).Select(d => d.Name))}, …");
         await gateway.Administration(administrator).SetTrustLimitAsync(new SetTrustLimitRequest
         {
             DistrictId = "mapo", CounterpartDistrictId = "gangnam", LimitMinutes = 1_200, Reason = "demo",
         }, cancellationToken: cancellationToken);
+        foreach (var (district, coordinator) in new[] { ("mapo", "coordinator:mapo-park"), ("gangnam", "coordinator:gangnam-yoon") })
+        {
+            await gateway.Administration(administrator).AppointCoordinatorAsync(new AppointCoordinatorRequest
+            {
+                DistrictId = district, Subject = coordinator, Reason = "demo",
+            }, cancellationToken: cancellationToken);
+        }
+
         _coordinator = await gateway.TokenAsync(Role.Coordinator, "coordinator:mapo-park", "mapo", [], cancellationToken);
         var gangnamCoordinator = await gateway.TokenAsync(Role.Coordinator, "coordinator:gangnam-yoon", "gangnam", [], cancellationToken);
         Console.WriteLine("  done (repeating the demo finds them already there)");

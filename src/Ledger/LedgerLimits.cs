@@ -36,6 +36,9 @@ public static class LedgerLimits
     /// <summary>Largest statement page.</summary>
     public const int MaxStatementPageSize = 1_000;
 
+    /// <summary>Longest identity (a token's subject) the ledger keeps, as a coordinator's appointment names it.</summary>
+    public const int SubjectMaxLength = 128;
+
     /// <summary>Largest page of a district's member accounts.</summary>
     public const int MaxAccountPageSize = 1_000;
 

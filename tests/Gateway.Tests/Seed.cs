@@ -12,6 +12,10 @@ public static class Seed
         {
             DistrictId = id, Name = id, MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 600_000,
         }, cancellationToken: TestContext.Current.CancellationToken);
+        await gateway.Administration(GatewayFixture.Administrator).AppointCoordinatorAsync(new AppointCoordinatorRequest
+        {
+            DistrictId = id, Subject = $"coordinator:{id}", Reason = "test district",
+        }, cancellationToken: TestContext.Current.CancellationToken);
         return id;
     }
 

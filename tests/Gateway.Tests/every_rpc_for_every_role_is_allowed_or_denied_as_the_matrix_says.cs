@@ -38,6 +38,8 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["AdministrationService/CreateDistrict"] = [Admin],
         ["AdministrationService/SetMintBudget"] = [Admin],
         ["AdministrationService/SetTrustLimit"] = [Admin],
+        ["AdministrationService/AppointCoordinator"] = [Admin],
+        ["AdministrationService/RemoveCoordinator"] = [Admin],
         ["AdministrationService/OpenAccount"] = [Admin, CoordinatorHere],
         ["AdministrationService/ChangeAccountLimits"] = [CoordinatorHere],
         ["AdministrationService/SetAccountFrozen"] = [CoordinatorHere],
@@ -223,6 +225,12 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "AdministrationService/SetMintBudget":
                         await admin.SetMintBudgetAsync(new SetMintBudgetRequest { DistrictId = _district, MintBudgetMinutes = 600_000, Reason = "same" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/AppointCoordinator":
+                        await admin.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = _district, Subject = $"coordinator:{_district}", Reason = "matrix" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/RemoveCoordinator":
+                        await admin.RemoveCoordinatorAsync(new RemoveCoordinatorRequest { DistrictId = _district, Subject = "coordinator:nobody", Reason = "matrix" }, deadline: deadline);
                         break;
                     case "AdministrationService/SetTrustLimit":
                         await admin.SetTrustLimitAsync(new SetTrustLimitRequest { DistrictId = _district, CounterpartDistrictId = _other, LimitMinutes = 60, Reason = "matrix" }, deadline: deadline);

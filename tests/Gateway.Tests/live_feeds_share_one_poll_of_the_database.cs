@@ -21,8 +21,10 @@ public sealed class live_feeds_share_one_poll_of_the_database(GatewayFixture gat
         await using var _app = app;
         using var _channel = channel;
         var district = "d" + Guid.NewGuid().ToString("N")[..12];
-        await new AdministrationService.AdministrationServiceClient(GatewayFixture.As(channel, GatewayFixture.Administrator)).CreateDistrictAsync(new CreateDistrictRequest
+        var city = new AdministrationService.AdministrationServiceClient(GatewayFixture.As(channel, GatewayFixture.Administrator));
+        await city.CreateDistrictAsync(new CreateDistrictRequest
             { DistrictId = district, Name = district, MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 600_000 }, cancellationToken: Ct);
+        await city.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = $"coordinator:{district}", Reason = "test" }, cancellationToken: Ct);
         var coordinator = GatewayFixture.As(channel, GatewayFixture.Coordinator(district));
         var accounts = Enumerable.Range(0, Feeds).Select(_ => Guid.NewGuid().ToString()).ToList();
         foreach (var account in accounts)

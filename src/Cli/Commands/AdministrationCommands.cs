@@ -62,12 +62,29 @@ internal static class AdministrationCommands
                 DistrictId = parse.GetValue(districtId)!, MintBudgetMinutes = parse.GetValue(amount), Reason = parse.GetValue(reason)!,
             }, cancellationToken: cancellationToken)).Changed));
 
+        foreach (var command in Appointments(districtId, reason)) yield return command;
+
         var counterpart = new Argument<string>("counterpart") { Description = "상대 구 / the other district" };
         var limit = Inputs.Amount("limit", "신뢰 한도 / the trust limit, both ways");
         yield return Define.Command("trust", "두 구 사이 신뢰 한도 / set the trust limit between two districts", [districtId, counterpart, limit, reason],
             async (parse, session, cancellationToken) => Changed((await Administration(session).SetTrustLimitAsync(new SetTrustLimitRequest
             {
                 DistrictId = parse.GetValue(districtId)!, CounterpartDistrictId = parse.GetValue(counterpart)!, LimitMinutes = parse.GetValue(limit), Reason = parse.GetValue(reason)!,
+            }, cancellationToken: cancellationToken)).Changed));
+    }
+
+    private static IEnumerable<Command> Appointments(Argument<string> districtId, Option<string> reason)
+    {
+        var subject = new Argument<string>("subject") { Description = "누구 / the identity in the coordinator's token, e.g. coordinator:mapo-park" };
+        yield return Define.Command("appoint", "코디네이터 임명 / appoint a coordinator of a district (administrators)", [districtId, subject, reason],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).AppointCoordinatorAsync(new AppointCoordinatorRequest
+            {
+                DistrictId = parse.GetValue(districtId)!, Subject = parse.GetValue(subject)!, Reason = parse.GetValue(reason)!,
+            }, cancellationToken: cancellationToken)).Changed));
+        yield return Define.Command("dismiss", "코디네이터 해임 / end a coordinator's appointment, at once (administrators)", [districtId, subject, reason],
+            async (parse, session, cancellationToken) => Changed((await Administration(session).RemoveCoordinatorAsync(new RemoveCoordinatorRequest
+            {
+                DistrictId = parse.GetValue(districtId)!, Subject = parse.GetValue(subject)!, Reason = parse.GetValue(reason)!,
             }, cancellationToken: cancellationToken)).Changed));
     }
 

@@ -31,6 +31,7 @@ public static class ProtoMessages
             MemberFloorMinutes = district.MemberFloor.Value, MemberCapMinutes = district.MemberCap.Value, MintBudgetMinutes = district.MintBudget.Value,
         };
         proto.TrustLimitsMinutes.Add(district.TrustLimits.ToDictionary(t => t.Key, t => t.Value.Value));
+        proto.Coordinators.AddRange(district.Coordinators ?? []);
         return proto;
     }
 

@@ -1,3 +1,4 @@
+using EPoomasi.Gateway.Errors;
 using EPoomasi.Gateway.Hosting;
 using EPoomasi.Ledger.Partners;
 using Google.Protobuf;
@@ -139,6 +140,12 @@ public sealed class AuthorizationInterceptor(ResourceLookup lookup, PartnerRegis
             case Reach.OwnDistrict:
                 if (caller.DistrictId is null) return "Your token names no district.";
                 if (touches.Districts.Any(d => d != caller.DistrictId)) return $"You act for district '{caller.DistrictId}' only.";
+                // The token says who the caller is; the city's appointment says what they may run.
+                if (!await lookup.IsCoordinatorAsync(caller.DistrictId, caller.Subject, cancellationToken))
+                {
+                    return $"{ErrorText.Clip(caller.Subject)} is not an appointed coordinator of district '{ErrorText.Clip(caller.DistrictId)}'.";
+                }
+
                 var districts = await lookup.DistrictsAsync(groups.SelectMany(g => g).Distinct().ToList(), cancellationToken);
                 var outside = groups.FirstOrDefault(g => !g.Any(a => districts.GetValueOrDefault(a) == caller.DistrictId));
                 return outside is null ? null : $"Account {outside[0]} is not in district '{caller.DistrictId}'.";

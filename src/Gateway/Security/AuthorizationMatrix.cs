@@ -42,6 +42,8 @@ public static class AuthorizationMatrix
         [Administration("CreateDistrict")] = Rule.Grant<CreateDistrictRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("SetMintBudget")] = Rule.Grant<SetMintBudgetRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("SetTrustLimit")] = Rule.Grant<SetTrustLimitRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Administration("AppointCoordinator")] = Rule.Grant<AppointCoordinatorRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Administration("RemoveCoordinator")] = Rule.Grant<RemoveCoordinatorRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("OpenAccount")] = Rule.Grant<OpenAccountRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
         [Administration("ChangeAccountLimits")] = Rule.Grant<ChangeAccountLimitsRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("SetAccountFrozen")] = Rule.Grant<SetAccountFrozenRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),

@@ -8,6 +8,7 @@ using EPoomasi.Ledger.Accounts.ClosingAccount;
 using EPoomasi.Ledger.Accounts.FreezingAccount;
 using EPoomasi.Ledger.Accounts.OpeningAccount;
 using EPoomasi.Ledger.Administration;
+using EPoomasi.Ledger.Districts.AppointingCoordinators;
 using EPoomasi.Ledger.Districts.CreatingDistrict;
 using EPoomasi.Ledger.Districts.SettingMintBudget;
 using EPoomasi.Ledger.Districts.SettingTrustLimit;
@@ -62,6 +63,12 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
         violations.ThrowIfAny();
         return new() { Changed = await RunAsync(new CloseAccount(id, request.Reason, CallerAttribution.From(context)), context) };
     }
+
+    public override async Task<AppointCoordinatorResponse> AppointCoordinator(AppointCoordinatorRequest request, ServerCallContext context) =>
+        new() { Changed = await RunAsync(new AppointCoordinator(request.DistrictId, request.Subject, request.Reason, CallerAttribution.From(context)), context) };
+
+    public override async Task<RemoveCoordinatorResponse> RemoveCoordinator(RemoveCoordinatorRequest request, ServerCallContext context) =>
+        new() { Changed = await RunAsync(new RemoveCoordinator(request.DistrictId, request.Subject, request.Reason, CallerAttribution.From(context)), context) };
 
     private async Task<bool> RunAsync(AdminCommand command, ServerCallContext context)
     {

@@ -36,6 +36,9 @@ public enum AdminResult
     /// <summary>The reason is longer than <see cref="LedgerLimits.ReasonMaxLength"/>.</summary>
     ReasonTooLong = 18,
 
+    /// <summary>A coordinator is named by a token's subject: 1 to 128 characters, no control characters or outer spaces.</summary>
+    SubjectInvalid = 19,
+
     /// <summary>The id already exists with different settings.</summary>
     ExistsWithDifferentFields = 30,
 

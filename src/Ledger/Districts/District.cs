@@ -21,6 +21,15 @@ public sealed record District
     /// <summary>Most the district may ever have issued (net of reversals).</summary>
     public required Minutes MintBudget { get; init; }
 
+    /// <summary>
+    /// The identities appointed to coordinate the district, in order; null while there are none, so that a district
+    /// document written before appointments existed reads the same as its rebuild from the log.
+    /// </summary>
+    public IReadOnlyList<string>? Coordinators { get; init; }
+
+    /// <summary>Whether <paramref name="subject"/> is appointed to coordinate the district.</summary>
+    public bool IsCoordinator(string subject) => Coordinators?.Contains(subject, StringComparer.Ordinal) == true;
+
     /// <summary>Trust limit per counterpart district.</summary>
     public IReadOnlyDictionary<string, Minutes> TrustLimits { get; init; } = new Dictionary<string, Minutes>();
 

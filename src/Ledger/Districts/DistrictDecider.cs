@@ -1,5 +1,6 @@
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Administration;
+using EPoomasi.Ledger.Districts.AppointingCoordinators;
 using EPoomasi.Ledger.Districts.ChangingDefaults;
 using EPoomasi.Ledger.Districts.CreatingDistrict;
 using EPoomasi.Ledger.Districts.SettingMintBudget;
@@ -16,6 +17,10 @@ public static class DistrictDecider
         ChangeDistrictDefaults change => ChangeDefaults(change, view, now),
         SetMintBudget set => SetBudget(set, view, now),
         SetTrustLimit set => SetTrust(set, view, now),
+        AppointCoordinator appoint => Appoint(appoint.DistrictId, appoint.Subject, appoint.Reason, view, (d, s) => !d.IsCoordinator(s),
+            () => new CoordinatorAppointed(appoint.DistrictId, appoint.Subject, appoint.Reason, appoint.By, now)),
+        RemoveCoordinator remove => Appoint(remove.DistrictId, remove.Subject, remove.Reason, view, (d, s) => d.IsCoordinator(s),
+            () => new CoordinatorRemoved(remove.DistrictId, remove.Subject, remove.Reason, remove.By, now)),
         _ => throw new ArgumentException($"Not a district command: {command.GetType().Name}.", nameof(command)),
     };
 
@@ -116,6 +121,21 @@ public static class DistrictDecider
         }
 
         return new AdminDecision(AdminResult.Ok, districtEvents, accountEvents);
+    }
+
+    // Appointing and removing share their checks; each changes something only when it is not so already.
+    private static AdminDecision Appoint(string districtId, string subject, string reason, IAdminView view, Func<District, string, bool> changes, Func<DistrictEvent> happened)
+    {
+        if (!AdminRules.IsDistrictId(districtId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > LedgerLimits.SubjectMaxLength || subject.Any(char.IsControl) || subject != subject.Trim())
+        {
+            return AdminDecision.Rejected(AdminResult.SubjectInvalid);
+        }
+
+        var checkedReason = AdminRules.CheckReason(reason);
+        if (checkedReason != AdminResult.Ok) return AdminDecision.Rejected(checkedReason);
+        if (view.FindDistrict(districtId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
+        return changes(district, subject) ? new AdminDecision(AdminResult.Ok, [happened()], []) : AdminDecision.Unchanged;
     }
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -20,6 +20,14 @@ public sealed record DistrictDefaultsChanged(string DistrictId, Minutes MemberFl
 public sealed record MintBudgetChanged(string DistrictId, Minutes MintBudget, string Reason, Attribution By, DateTimeOffset At)
     : DistrictEvent(DistrictId, By, At);
 
+/// <summary>The city appointed a coordinator of the district.</summary>
+public sealed record CoordinatorAppointed(string DistrictId, string Subject, string Reason, Attribution By, DateTimeOffset At)
+    : DistrictEvent(DistrictId, By, At);
+
+/// <summary>A coordinator's appointment ended.</summary>
+public sealed record CoordinatorRemoved(string DistrictId, string Subject, string Reason, Attribution By, DateTimeOffset At)
+    : DistrictEvent(DistrictId, By, At);
+
 /// <summary>The trust limit with a counterpart district was set.</summary>
 public sealed record TrustLimitSet(string DistrictId, string CounterpartDistrictId, Minutes Limit, string Reason, Attribution By, DateTimeOffset At)
     : DistrictEvent(DistrictId, By, At);

@@ -21,6 +21,14 @@ public static class DistrictEvolution
                 $"District {@event.DistrictId} received {@event.GetType().Name} out of order."),
             (not null, DistrictDefaultsChanged changed) => state with { MemberFloor = changed.MemberFloor, MemberCap = changed.MemberCap },
             (not null, MintBudgetChanged changed) => state with { MintBudget = changed.MintBudget },
+            (not null, CoordinatorAppointed appointed) => state with
+            {
+                Coordinators = [.. (state.Coordinators ?? []).Append(appointed.Subject).Distinct().Order(StringComparer.Ordinal)],
+            },
+            (not null, CoordinatorRemoved removed) => state with
+            {
+                Coordinators = state.Coordinators?.Where(s => s != removed.Subject).ToList() is { Count: > 0 } left ? left : null,
+            },
             (not null, TrustLimitSet set) => state with
             {
                 TrustLimits = new Dictionary<string, Minutes>(state.TrustLimits) { [set.CounterpartDistrictId] = set.Limit },

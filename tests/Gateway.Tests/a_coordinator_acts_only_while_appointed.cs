@@ -1,0 +1,48 @@
+using EPoomasi.Contracts.Ledger.V1;
+using Grpc.Core;
+
+namespace EPoomasi.Gateway.Tests;
+
+// A coordinator's token says who they are and which district they claim; the city's appointment, kept in the
+// ledger's event log, decides whether they may act for it.
+public sealed class a_coordinator_acts_only_while_appointed(GatewayFixture gateway)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task a_token_without_an_appointment_is_denied_and_the_appointment_and_its_end_take_effect_at_once()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var newcomer = GatewayFixture.Token(Security.Role.Coordinator, "coordinator:newcomer", district);
+        var city = gateway.Administration(GatewayFixture.Administrator);
+        Task<OpenAccountResponse> OpenAsync() => gateway.Administration(newcomer)
+            .OpenAccountAsync(new OpenAccountRequest { AccountId = Guid.NewGuid().ToString(), DistrictId = district }, cancellationToken: Ct).ResponseAsync;
+
+        var before = await Assert.ThrowsAsync<RpcException>(OpenAsync);
+        var appointed = await city.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = "coordinator:newcomer", Reason = "새 코디네이터 / new" }, cancellationToken: Ct);
+        var opened = await OpenAsync();
+        await city.RemoveCoordinatorAsync(new RemoveCoordinatorRequest { DistrictId = district, Subject = "coordinator:newcomer", Reason = "이동 / moved" }, cancellationToken: Ct);
+        var after = await Assert.ThrowsAsync<RpcException>(OpenAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, true), (before.StatusCode, before.Status.Detail.Contains("coordinator:newcomer is not an appointed coordinator", StringComparison.Ordinal)));
+        Assert.True(appointed.Changed);
+        Assert.True(opened.Changed);
+        Assert.Equal(StatusCode.PermissionDenied, after.StatusCode);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task the_district_lists_its_coordinators_and_only_the_city_appoints()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(() => gateway.Administration(GatewayFixture.Coordinator(district)).AppointCoordinatorAsync(
+            new AppointCoordinatorRequest { DistrictId = district, Subject = "coordinator:friend", Reason = "help" }, cancellationToken: Ct).ResponseAsync);
+        var invalid = await Assert.ThrowsAsync<RpcException>(() => gateway.Administration(GatewayFixture.Administrator).AppointCoordinatorAsync(
+            new AppointCoordinatorRequest { DistrictId = district, Subject = " ", Reason = "help" }, cancellationToken: Ct).ResponseAsync);
+        var listed = (await gateway.Ledger(GatewayFixture.Auditor).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: Ct)).Districts.Single(d => d.DistrictId == district);
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal((StatusCode.InvalidArgument, "Rejected: subject invalid."), (invalid.StatusCode, invalid.Status.Detail));
+        Assert.Equal([$"coordinator:{district}"], listed.Coordinators);
+    }
+}
