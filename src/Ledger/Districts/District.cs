@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EPoomasi.Ledger.Districts;
 
 /// <summary>A district's settings, as its events leave them.</summary>
@@ -26,6 +28,16 @@ public sealed record District
     /// document written before appointments existed reads the same as its rebuild from the log.
     /// </summary>
     public IReadOnlyList<string>? Coordinators { get; init; }
+
+    // Derived from the id, never stored: a district document stays what its events make it.
+
+    /// <summary>The district's issuance account: minting and welcome grants are paid from it.</summary>
+    [JsonIgnore]
+    public Guid IssuanceAccountId => WellKnownAccounts.Issuance(Id);
+
+    /// <summary>The district's community pot: members donate to it, coordinators grant from it.</summary>
+    [JsonIgnore]
+    public Guid CommunityPotAccountId => WellKnownAccounts.CommunityPot(Id);
 
     /// <summary>Whether <paramref name="subject"/> is appointed to coordinate the district.</summary>
     public bool IsCoordinator(string subject) => Coordinators?.Contains(subject, StringComparer.Ordinal) == true;

@@ -56,7 +56,7 @@ public enum TransferResult
     /// <summary>The hold timeout is outside <see cref="LedgerLimits.MinHoldTimeout"/>..<see cref="LedgerLimits.MaxHoldTimeout"/>.</summary>
     HoldTimeoutOutOfRange = 21,
 
-    /// <summary>A reversal needs a reason.</summary>
+    /// <summary>A reversal needs a reason, and so does a grant from the community pot (its memo).</summary>
     ReasonRequired = 22,
 
     /// <summary>The reason is longer than <see cref="LedgerLimits.ReasonMaxLength"/>.</summary>

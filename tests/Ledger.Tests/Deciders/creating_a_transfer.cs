@@ -126,4 +126,18 @@ public sealed class creating_a_transfer
         Assert.Equal(TransferResult.ExistsWithDifferentFields, decision.Result);
         Assert.Empty(decision.Events);
     }
+
+    [Fact]
+    public void a_grant_from_the_pot_needs_a_reason_and_is_refused_for_its_shape_without_one()
+    {
+        var pot = Guid.NewGuid();
+        var opened = new AccountOpened(pot, "mapo", AccountKind.CommunityPot, null, Minutes.Zero, new Minutes(1_000_000), Kim, Now);
+        CreateTransfer Grant(string memo) => new(Guid.NewGuid(), pot, Payee, new Minutes(20), TransferCode.PotGrant, memo, Kim);
+
+        var silent = Given(opened, Credited(pot, 60, 60), Member(Payee)).When(Grant(" "));
+        var explained = Given(opened, Credited(pot, 60, 60), Member(Payee)).When(Grant("병원 동행 / hospital visits"));
+
+        Assert.Equal((TransferResult.ReasonRequired, true), (silent.Result, silent.Record is null));
+        Assert.Equal(TransferResult.Ok, explained.Result);
+    }
 }

@@ -68,8 +68,9 @@ public sealed class districts_mint_and_trade_across_clearing(PostgresFixture pos
         var pot = WellKnownAccounts.CommunityPot("mapo");
         await Ledger.PayAsync(member, pot, 40, TransferCode.Donation);
 
-        Assert.Equal(TransferResult.PotInsufficient, (await Ledger.PayAsync(pot, member, 41, TransferCode.PotGrant)).Result);
-        Assert.Equal(TransferResult.Ok, (await Ledger.PayAsync(pot, member, 25, TransferCode.PotGrant)).Result);
+        Assert.Equal(TransferResult.ReasonRequired, (await Ledger.PayAsync(pot, member, 25, TransferCode.PotGrant)).Result);
+        Assert.Equal(TransferResult.PotInsufficient, (await Ledger.PayAsync(pot, member, 41, TransferCode.PotGrant, "난방비 / heating")).Result);
+        Assert.Equal(TransferResult.Ok, (await Ledger.PayAsync(pot, member, 25, TransferCode.PotGrant, "난방비 / heating")).Result);
         var supply = (await Ledger.Reader.GetTrialBalanceAsync("mapo", CancellationToken.None))!;
         Assert.Equal((new Minutes(25), new Minutes(15), new Minutes(45)), (supply.GrantedFromPotMinutes, supply.CommunityPotMinutes, supply.InCirculationMinutes));
     }

@@ -92,8 +92,8 @@ public sealed class TestLedger : IAsyncDisposable
     public async Task<TransferOutcome> SubmitOneAsync(TransferCommand command) =>
         (await Transfers.SubmitAsync([command], CancellationToken.None)).Single();
 
-    public async Task<TransferOutcome> PayAsync(Guid from, Guid to, long minutes, TransferCode code = TransferCode.Service) =>
-        await SubmitOneAsync(new CreateTransfer(Guid.NewGuid(), from, to, new Minutes(minutes), code, "", Member));
+    public async Task<TransferOutcome> PayAsync(Guid from, Guid to, long minutes, TransferCode code = TransferCode.Service, string memo = "") =>
+        await SubmitOneAsync(new CreateTransfer(Guid.NewGuid(), from, to, new Minutes(minutes), code, memo, Member));
 
     public async Task<Account> AccountAsync(Guid id) => (await Reader.GetAccountAsync(id, CancellationToken.None))!;
 

@@ -147,6 +147,7 @@ public sealed partial class ReferenceLedger
             : !Enum.IsDefined(c.Code) ? TransferResult.CodeUnknown
             : c.Code == TransferCode.Reversal ? TransferResult.CodeReservedForReversals
             : c.Memo.Length > 512 ? TransferResult.MemoTooLong
+            : c.Code == TransferCode.PotGrant && string.IsNullOrWhiteSpace(c.Memo) ? TransferResult.ReasonRequired
             : c.HoldTimeout is { } t && (t < TimeSpan.FromSeconds(1) || t > TimeSpan.FromDays(180)) ? TransferResult.HoldTimeoutOutOfRange
             : null;
         if (shape is { } s) return (s, null);

@@ -103,7 +103,7 @@ public static class Scenarios
         from id in hold ? Gen.Frequency((1, Gen.Elements(HoldPool)), (4, Fresh)) : Gen.Frequency((1, Gen.Elements(TransferPool)), (4, Fresh))
         from move in Plausible
         from timeout in hold ? Gen.Choose(5, 90).Select(m => (TimeSpan?)TimeSpan.FromMinutes(m)) : Gen.Constant<TimeSpan?>(null)
-        select (TransferCommand)new CreateTransfer(id, move.Debit, move.Credit, move.Amount, move.Code, "", TestLedger.Member, timeout, null, linked);
+        select (TransferCommand)new CreateTransfer(id, move.Debit, move.Credit, move.Amount, move.Code, move.Code == TransferCode.PotGrant ? "이웃 돌봄 / care" : "", TestLedger.Member, timeout, null, linked);
 
     private static Gen<TransferCommand> Create(bool linked) =>
         from id in Id

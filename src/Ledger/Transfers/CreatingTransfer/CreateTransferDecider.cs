@@ -42,6 +42,8 @@ public static class CreateTransferDecider
         if (!Enum.IsDefined(command.Code)) return TransferResult.CodeUnknown;
         if (!TransferCodeRules.IsSubmittable(command.Code)) return TransferResult.CodeReservedForReversals;
         if (command.Memo.Length > LedgerLimits.MemoMaxLength) return TransferResult.MemoTooLong;
+        // Coordinators grant from the pot to neighbours who cannot earn; the memo says why, for auditors.
+        if (command.Code == TransferCode.PotGrant && string.IsNullOrWhiteSpace(command.Memo)) return TransferResult.ReasonRequired;
         if (command.HoldTimeout is { } timeout && (timeout < LedgerLimits.MinHoldTimeout || timeout > LedgerLimits.MaxHoldTimeout))
         {
             return TransferResult.HoldTimeoutOutOfRange;
