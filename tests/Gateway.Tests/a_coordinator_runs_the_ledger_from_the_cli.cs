@@ -88,5 +88,22 @@ public sealed class a_coordinator_runs_the_ledger_from_the_cli(GatewayFixture ga
         Assert.Contains("마포구 Mapo-gu", output, StringComparison.Ordinal);
         Assert.Contains("강남구 Gangnam-gu", output, StringComparison.Ordinal);
         Assert.Contains("-10h 00m", output, StringComparison.Ordinal);
+        Assert.Contains("5h 00m", output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task the_city_changes_a_districts_defaults_and_the_welcome_grant()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+
+        var (changed, _) = await CliRun.RunAsync(Address, GatewayFixture.Administrator, "defaults", district, "-5h", "50h", "--welcome", "3h", "--reason", "예산 / budget");
+        var (again, repeat) = await CliRun.RunAsync(Address, GatewayFixture.Administrator, "defaults", district, "-5h", "50h", "--reason", "예산 / budget");
+        var (denied, refusal) = await CliRun.RunAsync(Address, GatewayFixture.Coordinator(district), "defaults", district, "-1h", "50h", "--reason", "mine");
+
+        Assert.Equal((0, 0, 1), (changed, again, denied));
+        Assert.Contains("nothing changed", repeat, StringComparison.Ordinal);
+        Assert.Contains("PermissionDenied", refusal, StringComparison.Ordinal);
+        var listed = (await gateway.Ledger(GatewayFixture.Auditor).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: Ct)).Districts.Single(d => d.DistrictId == district);
+        Assert.Equal((-300L, 3_000L, 180L), (listed.MemberFloorMinutes, listed.MemberCapMinutes, listed.WelcomeGrantMinutes));
     }
 }

@@ -38,6 +38,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["AdministrationService/CreateDistrict"] = [Admin],
         ["AdministrationService/SetMintBudget"] = [Admin],
         ["AdministrationService/SetTrustLimit"] = [Admin],
+        ["AdministrationService/ChangeDistrictDefaults"] = [Admin],
         ["AdministrationService/AppointCoordinator"] = [Admin],
         ["AdministrationService/RemoveCoordinator"] = [Admin],
         ["AdministrationService/OpenAccount"] = [Admin, CoordinatorHere],
@@ -225,6 +226,9 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "AdministrationService/SetMintBudget":
                         await admin.SetMintBudgetAsync(new SetMintBudgetRequest { DistrictId = _district, MintBudgetMinutes = 600_000, Reason = "same" }, deadline: deadline);
+                        break;
+                    case "AdministrationService/ChangeDistrictDefaults":
+                        await admin.ChangeDistrictDefaultsAsync(new ChangeDistrictDefaultsRequest { DistrictId = _district, MemberFloorMinutes = -600, MemberCapMinutes = 6_000, Reason = "same" }, deadline: deadline);
                         break;
                     case "AdministrationService/AppointCoordinator":
                         await admin.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = _district, Subject = $"coordinator:{_district}", Reason = "matrix" }, deadline: deadline);

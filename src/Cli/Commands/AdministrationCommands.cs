@@ -64,6 +64,18 @@ internal static class AdministrationCommands
 
         foreach (var command in Appointments(districtId, reason)) yield return command;
 
+        var welcome = Inputs.AmountOption("--welcome", "환영 지원 / the welcome grant a new member is paid; 0 for none");
+        yield return Define.Command("defaults", "구의 신규 회원 기본값 / a district's defaults for new members (administrators)", [districtId, newFloor, newCap, welcome, reason],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new ChangeDistrictDefaultsRequest
+                {
+                    DistrictId = parse.GetValue(districtId)!, MemberFloorMinutes = parse.GetValue(newFloor), MemberCapMinutes = parse.GetValue(newCap), Reason = parse.GetValue(reason)!,
+                };
+                if (parse.GetValue(welcome) is { } grant) request.WelcomeGrantMinutes = grant;
+                return Changed((await Administration(session).ChangeDistrictDefaultsAsync(request, cancellationToken: cancellationToken)).Changed);
+            });
+
         var counterpart = new Argument<string>("counterpart") { Description = "상대 구 / the other district" };
         var limit = Inputs.Amount("limit", "신뢰 한도 / the trust limit, both ways");
         yield return Define.Command("trust", "두 구 사이 신뢰 한도 / set the trust limit between two districts", [districtId, counterpart, limit, reason],

@@ -30,6 +30,7 @@ public static class ProtoMessages
             DistrictId = district.Id, Name = district.Name, NameRomanized = district.NameRomanized ?? "",
             MemberFloorMinutes = district.MemberFloor.Value, MemberCapMinutes = district.MemberCap.Value, MintBudgetMinutes = district.MintBudget.Value,
             IssuanceAccountId = district.IssuanceAccountId.ToString(), CommunityPotAccountId = district.CommunityPotAccountId.ToString(),
+            WelcomeGrantMinutes = district.WelcomeGrant?.Value ?? 0,
         };
         proto.TrustLimitsMinutes.Add(district.TrustLimits.ToDictionary(t => t.Key, t => t.Value.Value));
         proto.Coordinators.AddRange(district.Coordinators ?? []);

@@ -42,6 +42,7 @@ public static class AuthorizationMatrix
         [Administration("CreateDistrict")] = Rule.Grant<CreateDistrictRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("SetMintBudget")] = Rule.Grant<SetMintBudgetRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("SetTrustLimit")] = Rule.Grant<SetTrustLimitRequest>(_ => Touches.Nothing, (Administrator, Anything)),
+        [Administration("ChangeDistrictDefaults")] = Rule.Grant<ChangeDistrictDefaultsRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("AppointCoordinator")] = Rule.Grant<AppointCoordinatorRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("RemoveCoordinator")] = Rule.Grant<RemoveCoordinatorRequest>(_ => Touches.Nothing, (Administrator, Anything)),
         [Administration("OpenAccount")] = Rule.Grant<OpenAccountRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),

@@ -9,6 +9,7 @@ using EPoomasi.Ledger.Accounts.FreezingAccount;
 using EPoomasi.Ledger.Accounts.OpeningAccount;
 using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Districts.AppointingCoordinators;
+using EPoomasi.Ledger.Districts.ChangingDefaults;
 using EPoomasi.Ledger.Districts.CreatingDistrict;
 using EPoomasi.Ledger.Districts.SettingMintBudget;
 using EPoomasi.Ledger.Districts.SettingTrustLimit;
@@ -21,7 +22,8 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
 {
     public override async Task<CreateDistrictResponse> CreateDistrict(CreateDistrictRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new CreateDistrict(request.DistrictId, request.Name, new Minutes(request.MemberFloorMinutes),
-            new Minutes(request.MemberCapMinutes), new Minutes(request.MintBudgetMinutes), CallerAttribution.From(context), request.NameRomanized), context) };
+            new Minutes(request.MemberCapMinutes), new Minutes(request.MintBudgetMinutes), CallerAttribution.From(context), request.NameRomanized,
+            new Minutes(request.WelcomeGrantMinutes)), context) };
 
     public override async Task<SetMintBudgetResponse> SetMintBudget(SetMintBudgetRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new SetMintBudget(request.DistrictId, new Minutes(request.MintBudgetMinutes), request.Reason, CallerAttribution.From(context)), context) };
@@ -63,6 +65,13 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
         violations.ThrowIfAny();
         return new() { Changed = await RunAsync(new CloseAccount(id, request.Reason, CallerAttribution.From(context)), context) };
     }
+
+    public override async Task<ChangeDistrictDefaultsResponse> ChangeDistrictDefaults(ChangeDistrictDefaultsRequest request, ServerCallContext context) =>
+        new()
+        {
+            Changed = await RunAsync(new ChangeDistrictDefaults(request.DistrictId, new Minutes(request.MemberFloorMinutes), new Minutes(request.MemberCapMinutes),
+                request.Reason, CallerAttribution.From(context), request.HasWelcomeGrantMinutes ? new Minutes(request.WelcomeGrantMinutes) : null), context),
+        };
 
     public override async Task<AppointCoordinatorResponse> AppointCoordinator(AppointCoordinatorRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new AppointCoordinator(request.DistrictId, request.Subject, request.Reason, CallerAttribution.From(context)), context) };

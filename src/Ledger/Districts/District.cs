@@ -20,6 +20,9 @@ public sealed record District
     /// <summary>Cap given to new member accounts.</summary>
     public required Minutes MemberCap { get; init; }
 
+    /// <summary>What a new member is paid from issuance on joining; null when the district pays none.</summary>
+    public Minutes? WelcomeGrant { get; init; }
+
     /// <summary>Most the district may ever have issued (net of reversals).</summary>
     public required Minutes MintBudget { get; init; }
 

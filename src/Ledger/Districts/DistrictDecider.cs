@@ -34,17 +34,17 @@ public static class DistrictDecider
         }
 
         if (!AdminRules.AreLimits(command.MemberFloor, command.MemberCap)) return AdminDecision.Rejected(AdminResult.LimitsInvalid);
-        if (!AdminRules.IsBound(command.MintBudget)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        if (!AdminRules.IsBound(command.MintBudget) || !IsGrant(command.WelcomeGrant)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
         if (existing is not null)
         {
             var same = existing.Name == command.Name && existing.NameRomanized == NullIfBlank(command.NameRomanized) && existing.MemberFloor == command.MemberFloor
-                && existing.MemberCap == command.MemberCap && existing.MintBudget == command.MintBudget;
+                && existing.MemberCap == command.MemberCap && existing.MintBudget == command.MintBudget && existing.WelcomeGrant == NoneIfZero(command.WelcomeGrant);
             return same ? AdminDecision.Unchanged : AdminDecision.Rejected(AdminResult.ExistsWithDifferentFields);
         }
 
         var id = command.DistrictId;
         return new AdminDecision(AdminResult.Ok,
-            [new DistrictCreated(id, command.Name, command.MemberFloor, command.MemberCap, command.MintBudget, command.By, now, NullIfBlank(command.NameRomanized))],
+            [new DistrictCreated(id, command.Name, command.MemberFloor, command.MemberCap, command.MintBudget, command.By, now, NullIfBlank(command.NameRomanized), NoneIfZero(command.WelcomeGrant))],
             [
                 new AccountOpened(WellKnownAccounts.Issuance(id), id, AccountKind.Issuance, null, -command.MintBudget, Minutes.Zero, command.By, now),
                 new AccountOpened(WellKnownAccounts.CommunityPot(id), id, AccountKind.CommunityPot, null, Minutes.Zero, LedgerLimits.MaxLimitMinutes, command.By, now),
@@ -55,13 +55,16 @@ public static class DistrictDecider
     {
         if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
         if (!AdminRules.AreLimits(command.MemberFloor, command.MemberCap)) return AdminDecision.Rejected(AdminResult.LimitsInvalid);
+        if (!IsGrant(command.WelcomeGrant)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
         var reason = AdminRules.CheckReason(command.Reason);
         if (reason != AdminResult.Ok) return AdminDecision.Rejected(reason);
         if (view.FindDistrict(command.DistrictId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
-        if (district.MemberFloor == command.MemberFloor && district.MemberCap == command.MemberCap) return AdminDecision.Unchanged;
+        var welcome = command.WelcomeGrant is null ? district.WelcomeGrant : NoneIfZero(command.WelcomeGrant);
+        if (district.MemberFloor == command.MemberFloor && district.MemberCap == command.MemberCap && district.WelcomeGrant == welcome) return AdminDecision.Unchanged;
 
         return new AdminDecision(AdminResult.Ok,
-            [new DistrictDefaultsChanged(command.DistrictId, command.MemberFloor, command.MemberCap, command.Reason, command.By, now)], []);
+            [new DistrictDefaultsChanged(command.DistrictId, command.MemberFloor, command.MemberCap, command.Reason, command.By, now,
+                welcome == district.WelcomeGrant ? null : welcome ?? Minutes.Zero)], []);
     }
 
     private static AdminDecision SetBudget(SetMintBudget command, IAdminView view, DateTimeOffset now)
@@ -137,6 +140,11 @@ public static class DistrictDecider
         if (view.FindDistrict(districtId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
         return changes(district, subject) ? new AdminDecision(AdminResult.Ok, [happened()], []) : AdminDecision.Unchanged;
     }
+
+    // A welcome grant is paid from issuance like any transfer: no more than one transfer may move.
+    private static bool IsGrant(Minutes? grant) => grant is not { } g || (g >= Minutes.Zero && g <= LedgerLimits.MaxTransferMinutes);
+
+    private static Minutes? NoneIfZero(Minutes? grant) => grant is { } g && g > Minutes.Zero ? g : null;
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -8,12 +8,15 @@ public abstract record DistrictEvent(string DistrictId, Attribution By, DateTime
 /// <summary>The city created the district, with its issuance account and community pot.</summary>
 /// <param name="Name">Its name as people in Seoul write it, e.g. 마포구.</param>
 /// <param name="NameRomanized">Its name in the Latin alphabet, e.g. Mapo-gu; null for districts created before it was kept.</param>
+/// <param name="WelcomeGrant">What a new member is paid from issuance on joining; null for none.</param>
 public sealed record DistrictCreated(
-    string DistrictId, string Name, Minutes MemberFloor, Minutes MemberCap, Minutes MintBudget, Attribution By, DateTimeOffset At, string? NameRomanized = null)
+    string DistrictId, string Name, Minutes MemberFloor, Minutes MemberCap, Minutes MintBudget, Attribution By, DateTimeOffset At, string? NameRomanized = null,
+    Minutes? WelcomeGrant = null)
     : DistrictEvent(DistrictId, By, At);
 
-/// <summary>The defaults for new member accounts changed.</summary>
-public sealed record DistrictDefaultsChanged(string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By, DateTimeOffset At)
+/// <summary>The defaults for new member accounts changed; a null welcome grant left it as it was.</summary>
+public sealed record DistrictDefaultsChanged(
+    string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By, DateTimeOffset At, Minutes? WelcomeGrant = null)
     : DistrictEvent(DistrictId, By, At);
 
 /// <summary>The district's mint budget changed.</summary>

@@ -12,6 +12,7 @@ public static class DistrictEvolution
                 Id = created.DistrictId,
                 Name = created.Name,
                 NameRomanized = created.NameRomanized,
+                WelcomeGrant = created.WelcomeGrant,
                 MemberFloor = created.MemberFloor,
                 MemberCap = created.MemberCap,
                 MintBudget = created.MintBudget,
@@ -19,7 +20,13 @@ public static class DistrictEvolution
             },
             (null, _) or (not null, DistrictCreated) => throw new LedgerInvariantException(
                 $"District {@event.DistrictId} received {@event.GetType().Name} out of order."),
-            (not null, DistrictDefaultsChanged changed) => state with { MemberFloor = changed.MemberFloor, MemberCap = changed.MemberCap },
+            (not null, DistrictDefaultsChanged changed) => state with
+            {
+                MemberFloor = changed.MemberFloor,
+                MemberCap = changed.MemberCap,
+                // Zero ends the grant; null leaves it as it was.
+                WelcomeGrant = changed.WelcomeGrant is { } grant ? (grant > Minutes.Zero ? grant : null) : state.WelcomeGrant,
+            },
             (not null, MintBudgetChanged changed) => state with { MintBudget = changed.MintBudget },
             (not null, CoordinatorAppointed appointed) => state with
             {

@@ -1,6 +1,7 @@
 using EPoomasi.Ledger.Accounts;
 using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Districts.ChangingDefaults;
 using EPoomasi.Ledger.Districts.CreatingDistrict;
 using EPoomasi.Ledger.Districts.SettingMintBudget;
 using EPoomasi.Ledger.Districts.SettingTrustLimit;
@@ -65,4 +66,23 @@ public sealed class administering_districts
     {
         Assert.Equal(AdminResult.SameDistrict, Given(District("mapo")).When(new SetTrustLimit("mapo", "mapo", new Minutes(60), "x", Admin)).Result);
     }
+
+    [Fact]
+    public void the_welcome_grant_is_kept_when_unnamed_ended_by_zero_and_changing_nothing_writes_nothing()
+    {
+        var created = new CreateDistrict("mapo", "마포구", new Minutes(-600), new Minutes(6_000), new Minutes(60_000), Admin, "Mapo-gu", Minutes.FromHours(5));
+        DistrictEvent[] history = [.. Given().When(created).DistrictEvents];
+        ChangeDistrictDefaults Defaults(Minutes? welcome, long floor = -600) => new("mapo", new Minutes(floor), new Minutes(6_000), "policy", Admin, welcome);
+
+        var kept = Given(history).When(Defaults(null, floor: -300));
+        var ended = Given(history).When(Defaults(Minutes.Zero));
+
+        Assert.Equal(Minutes.FromHours(5), Evolved(history, kept).WelcomeGrant);
+        Assert.Null(Evolved(history, ended).WelcomeGrant);
+        Assert.False(Given(history).When(Defaults(Minutes.FromHours(5))).Changes);
+        Assert.Equal(AdminResult.AmountInvalid, Given(history).When(Defaults(new Minutes(-1))).Result);
+    }
+
+    private static District Evolved(DistrictEvent[] history, AdminDecision decision) =>
+        history.Concat(decision.DistrictEvents).Aggregate((District?)null, DistrictEvolution.Evolve)!;
 }

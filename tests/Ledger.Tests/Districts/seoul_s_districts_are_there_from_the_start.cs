@@ -17,7 +17,7 @@ public sealed class seoul_s_districts_are_there_from_the_start(PostgresFixture p
         var districts = await ledger.ListDistrictsAsync(Ct);
         Assert.Equal(25, districts.Count);
         var mapo = Assert.Single(districts, d => d.Id == "mapo");
-        Assert.Equal(("마포구", "Mapo-gu"), (mapo.Name, mapo.NameRomanized));
+        Assert.Equal(("마포구", "Mapo-gu", Minutes.FromHours(5)), (mapo.Name, mapo.NameRomanized, mapo.WelcomeGrant));
         Assert.Equal((SeoulDistricts.MemberFloor, SeoulDistricts.MemberCap, SeoulDistricts.MintBudget), (mapo.MemberFloor, mapo.MemberCap, mapo.MintBudget));
         Assert.Equal(SeoulDistricts.All.Select(d => d.Id).Order(StringComparer.Ordinal), districts.Select(d => d.Id));
         var books = (await ledger.GetTrialBalanceAsync("jongno", Ct))!;

@@ -2,8 +2,11 @@ using EPoomasi.Ledger.Administration;
 
 namespace EPoomasi.Ledger.Districts.ChangingDefaults;
 
-/// <summary>Change the floor and cap that new member accounts of the district get. Existing accounts keep theirs.</summary>
-public sealed record ChangeDistrictDefaults(string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By)
+/// <summary>
+/// Change the floor and cap that new member accounts of the district get, and the welcome grant a new member
+/// is paid (null keeps it). Existing accounts keep their limits.
+/// </summary>
+public sealed record ChangeDistrictDefaults(string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By, Minutes? WelcomeGrant = null)
     : DistrictCommand(By)
 {
     internal override IReadOnlyList<string> DistrictsToLock => [DistrictId];

@@ -8,12 +8,15 @@ namespace EPoomasi.Ledger.Districts.Seeding;
 /// </summary>
 public static class SeoulDistricts
 {
-    /// <summary>Defaults every seeded district starts with: members may go 10 hours below zero and hold 100.</summary>
+    /// <summary>Defaults every seeded district starts with: members may go 10 hours below zero and hold 100, and get 5 on joining.</summary>
     public static readonly Minutes MemberFloor = Minutes.FromHours(-10);
 
     public static readonly Minutes MemberCap = Minutes.FromHours(100);
 
     public static readonly Minutes MintBudget = Minutes.FromHours(10_000);
+
+    /// <summary>Seoul's time bank gave each new member 5 hours.</summary>
+    public static readonly Minutes WelcomeGrant = Minutes.FromHours(5);
 
     /// <summary>Id, Korean name and romanized name (Revised Romanization), in the city's own order.</summary>
     public static readonly IReadOnlyList<(string Id, string Name, string NameRomanized)> All =
@@ -31,5 +34,5 @@ public static class SeoulDistricts
 
     /// <summary>The commands that create them, attributed to the ledger itself.</summary>
     public static IEnumerable<CreateDistrict> Commands() =>
-        All.Select(d => new CreateDistrict(d.Id, d.Name, MemberFloor, MemberCap, MintBudget, Attribution.System, d.NameRomanized));
+        All.Select(d => new CreateDistrict(d.Id, d.Name, MemberFloor, MemberCap, MintBudget, Attribution.System, d.NameRomanized, WelcomeGrant));
 }
