@@ -15,7 +15,7 @@ namespace EPoomasi.Gateway.Security;
 /// UNAUTHENTICATED, saying why the token was refused; an identity the matrix does not allow →
 /// PERMISSION_DENIED, logged with who tried and the request's correlation id.
 /// </summary>
-public sealed class AuthorizationInterceptor(ResourceLookup lookup, PartnerRegistry partners, ILogger<AuthorizationInterceptor> logger) : Interceptor
+public sealed class AuthorizationInterceptor(ResourceLookup lookup, Appointments appointments, PartnerRegistry partners, ILogger<AuthorizationInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -141,7 +141,7 @@ public sealed class AuthorizationInterceptor(ResourceLookup lookup, PartnerRegis
                 if (caller.DistrictId is null) return "Your token names no district.";
                 if (touches.Districts.Any(d => d != caller.DistrictId)) return $"You act for district '{caller.DistrictId}' only.";
                 // The token says who the caller is; the city's appointment says what they may run.
-                if (!await lookup.IsCoordinatorAsync(caller.DistrictId, caller.Subject, cancellationToken))
+                if (!await appointments.IsCoordinatorAsync(caller.DistrictId, caller.Subject, cancellationToken))
                 {
                     return $"{ErrorText.Clip(caller.Subject)} is not an appointed coordinator of district '{ErrorText.Clip(caller.DistrictId)}'.";
                 }

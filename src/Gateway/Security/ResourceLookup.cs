@@ -10,10 +10,6 @@ public sealed class ResourceLookup(LedgerRuntime ledger)
     public Task<IReadOnlyList<TransferRecord>> RecordsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         ledger.Ledger.LookupTransfersAsync(ids, cancellationToken);
 
-    /// <summary>Whether <paramref name="subject"/> is appointed to coordinate <paramref name="districtId"/>, as of this call.</summary>
-    public async Task<bool> IsCoordinatorAsync(string districtId, string subject, CancellationToken cancellationToken) =>
-        await ledger.Ledger.GetDistrictAsync(districtId, cancellationToken) is { } district && district.IsCoordinator(subject);
-
     /// <summary>The district of each account that exists.</summary>
     public Task<IReadOnlyDictionary<Guid, string>> DistrictsAsync(IReadOnlyCollection<Guid> accounts, CancellationToken cancellationToken) =>
         ledger.Ledger.GetDistrictsOfAsync(accounts, cancellationToken);

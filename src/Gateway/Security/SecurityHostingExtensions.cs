@@ -13,6 +13,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton(new TokenKeys(auth));
         builder.Services.AddSingleton<DevelopmentTokenIssuer>();
         builder.Services.AddSingleton<ResourceLookup>();
+        builder.Services.AddSingleton<Appointments>();
         // Resolved on the first call, when the ledger (started before the gateway listens) is open.
         builder.Services.AddSingleton(services => services.GetRequiredService<Hosting.LedgerRuntime>().Ledger.Partners);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
