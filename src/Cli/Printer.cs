@@ -31,7 +31,7 @@ internal static class Printer
         {
             var signed = entry.Side == EntrySide.Debit ? -entry.AmountMinutes : entry.AmountMinutes;
             Console.WriteLine($"  {entry.Position,4}  {Seoul.Format(entry.EnteredAt),-20} {Label(entry.Code),-10} {Hours.Format(signed),10} " +
-                              $"{Hours.Format(entry.BalanceAfterMinutes),10}  {entry.CounterpartyAccountId,-36}  {entry.Memo}");
+                              $"{Hours.Format(entry.BalanceAfterMinutes),10}  {(entry.CounterpartyLabel.Length > 0 ? entry.CounterpartyLabel : entry.CounterpartyAccountId),-36}  {entry.Memo}");
         }
     }
 

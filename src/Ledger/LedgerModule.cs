@@ -136,6 +136,10 @@ public sealed class LedgerModule : IAsyncDisposable
     public Task<Account?> GetAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reader.GetAccountAsync(accountId, cancellationToken));
 
+    /// <summary>The accounts that exist among these ids, in no particular order.</summary>
+    public Task<IReadOnlyList<Account>> GetAccountsAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reader.GetAccountsAsync(accountIds, cancellationToken));
+
     /// <summary>The district of each account among these ids that exists.</summary>
     public Task<IReadOnlyDictionary<Guid, string>> GetDistrictsOfAsync(IReadOnlyCollection<Guid> accountIds, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reader.GetDistrictsAsync(accountIds, cancellationToken));

@@ -34,6 +34,12 @@ public sealed class the_community_pot_is_given_to_and_granted_from_never_below_z
         Assert.Equal(TransferResult.ReasonRequired, unexplained.Result);
         var books = await gateway.Ledger(GatewayFixture.Auditor).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = district }, cancellationToken: Ct);
         Assert.Equal((0L, 100L), (books.CommunityPotMinutes, books.GrantedFromPotMinutes));
+
+        // The giver's statement names where the hours came from and went, by the district's accounts' roles.
+        var statement = await gateway.Ledger(GatewayFixture.Member(district, giver)).ListStatementEntriesAsync(new ListStatementEntriesRequest { AccountId = giver }, cancellationToken: Ct);
+        Assert.Equal([$"{district} 발행 / {district} issuance", $"{district} 공동기금 / {district} community pot"], statement.Entries.Select(e => e.CounterpartyLabel));
+        var neighbours = await gateway.Ledger(GatewayFixture.Auditor).ListStatementEntriesAsync(new ListStatementEntriesRequest { AccountId = pot }, cancellationToken: Ct);
+        Assert.Equal("", neighbours.Entries.First().CounterpartyLabel);
     }
 
     [Fact(Timeout = TestTimeouts.Default)]

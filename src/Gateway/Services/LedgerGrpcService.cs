@@ -17,6 +17,8 @@ namespace EPoomasi.Gateway.Services;
 public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : LedgerService.LedgerServiceBase
 {
     private const int DefaultPageSize = 100;
+
+    private readonly CounterpartyLabels _labels = new(ledger);
     private const int DefaultMemberPageSize = 500;
 
     // Any number of seconds a client sends becomes a TimeSpan; whether it is a valid hold timeout is the ledger's rule.
@@ -116,6 +118,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             NextPageToken = page.NextCursor is { } next ? StatementPageToken.Encode(id, next) : "",
         };
         response.Entries.AddRange(page.Entries.Select(ProtoMessages.ToProto));
+        await _labels.LabelAsync(response.Entries, context.CancellationToken);
         return response;
     }
 
