@@ -174,10 +174,8 @@ public sealed class ProjectionRebuild
         if (decisions.Count == 0) return;
         var entities = decisions.Select(d => (d.Kind, d.Key)).Distinct().ToDictionary(entity => entity, entity => _modules.Find(entity.Kind) ?? throw new InvalidDataException(
             $"The event log holds commands of the kind '{entity.Kind}', which this process has not registered: rebuild where the module that owns it runs."));
-        await using var load = new NpgsqlCommand(ModuleTables.ReadStates(Scratch), connection)
-        {
-            Parameters = { new NpgsqlParameter { Value = entities.Keys.Select(i => i.Kind).ToArray() }, new NpgsqlParameter { Value = entities.Keys.Select(i => i.Key).ToArray() } },
-        };
+        await using var load = new NpgsqlCommand(ModuleTables.ReadStates(Scratch), connection);
+        load.Parameters.AddRange(ModuleTables.EntityKeys(entities.Keys));
         var states = await ModuleStates.ReadAsync(load, entities, cancellationToken);
         foreach (var decided in decisions.Where(d => d.Events.Count > 0))
         {

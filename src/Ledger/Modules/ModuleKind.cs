@@ -50,10 +50,8 @@ public sealed class ModuleKind<TCommand, TState, TResult>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(ModuleTables.ReadStates(_store.Schema), connection)
-        {
-            Parameters = { new NpgsqlParameter { Value = new[] { _kind.Kind } }, new NpgsqlParameter { Value = new[] { key } } },
-        };
+        await using var command = new NpgsqlCommand(ModuleTables.ReadStates(_store.Schema), connection);
+        command.Parameters.AddRange(ModuleTables.EntityKeys([(_kind.Kind, key)]));
         var entities = await ModuleStates.ReadAsync(command, new Dictionary<(string, string), IModuleKind> { [(_kind.Kind, key)] = _kind }, cancellationToken);
         return entities[(_kind.Kind, key)] is { Existed: true } entity ? ((TState)entity.State!, entity.Version) : null;
     }

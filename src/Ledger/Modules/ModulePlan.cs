@@ -40,24 +40,15 @@ internal sealed class ModulePlan
 
         var entities = requests.GroupBy(r => r.Entity).ToDictionary(g => g.Key, g => g.First().Kind);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(ModuleTables.ReadStates(store.Schema), connection)
-        {
-            Parameters = { new NpgsqlParameter { Value = entities.Keys.Select(i => i.Kind).ToArray() }, new NpgsqlParameter { Value = entities.Keys.Select(i => i.Key).ToArray() } },
-        };
+        await using var command = new NpgsqlCommand(ModuleTables.ReadStates(store.Schema), connection);
+        command.Parameters.AddRange(ModuleTables.EntityKeys(entities.Keys));
         var states = await ModuleStates.ReadAsync(command, entities, cancellationToken);
 
         var now = store.Now();
         var transfers = new List<TransferCommand>();
         foreach (var request in requests)
         {
-            try
-            {
-                transfers.AddRange(request.Kind.Transfers(request.Command, states[request.Entity].State, now));
-            }
-            catch (Exception exception)
-            {
-                throw new ModuleFailedException(request.Kind.Kind, request.Command.Id, exception);
-            }
+            transfers.AddRange(ModuleWorkingSet.Guarded(request, () => request.Kind.Transfers(request.Command, states[request.Entity].State, now)));
         }
 
         return new ModulePlan(transfers, entities, requests.Select(r => r.Command.Id).ToList());

@@ -47,6 +47,7 @@ internal sealed class ModuleWorkingSet
 
         if (!_entities.TryGetValue(request.Entity, out var entity)) throw new LockSetIncompleteException($"The entity {request.Entity} was not locked.");
         var transfers = Guarded(request, () => kind.Transfers(command, entity.State, now));
+        EnsureTakeable(request, transfers);
         var outcomes = BatchDecider.DecideBatch(transfers, ledger, now);
         var step = Guarded(request, () => kind.Decide(command, entity.State, outcomes, now));
 
@@ -65,14 +66,12 @@ internal sealed class ModuleWorkingSet
     /// <summary>The state text of a changed entity, written by its kind.</summary>
     public static string StateText(IModuleKind kind, Entity entity) => kind.WriteState(entity.State!);
 
-    // The module's own code: whatever it throws is that command's failure alone.
-    private static T Guarded<T>(ModuleRequest request, Func<T> decide)
+    /// <summary>Runs the module's own code: whatever it throws is that command's failure alone.</summary>
+    public static T Guarded<T>(ModuleRequest request, Func<T> decide)
     {
         try
         {
-            var result = decide();
-            if (result is IReadOnlyList<TransferCommand> transfers) EnsureTakeable(transfers);
-            return result;
+            return decide();
         }
         catch (Exception exception) when (exception is not ModuleFailedException and not LockSetIncompleteException)
         {
@@ -80,7 +79,8 @@ internal sealed class ModuleWorkingSet
         }
     }
 
-    private static void EnsureTakeable(IReadOnlyList<TransferCommand> transfers)
+    // What the module asked for must be something a transaction can take; if not, the module is at fault.
+    private static void EnsureTakeable(ModuleRequest request, IReadOnlyList<TransferCommand> transfers) => Guarded(request, () =>
     {
         if (transfers.Count > LedgerLimits.MaxBatchItems)
         {
@@ -91,7 +91,9 @@ internal sealed class ModuleWorkingSet
         {
             transfer.By.EnsureComplete();
         }
-    }
+
+        return true;
+    });
 
     /// <summary>An entity as the transaction sees it: null state for one that does not exist yet.</summary>
     internal sealed record Entity(IModuleKind Kind, long Version, object? State, bool Existed, bool Changed = false);

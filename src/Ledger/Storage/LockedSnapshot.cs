@@ -37,10 +37,9 @@ internal sealed record LockedSnapshot(Dictionary<Guid, Account?> Accounts, Dicti
         if (withModules)
         {
             // Entities before accounts: a transaction with module commands locks both, one without locks accounts alone.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(ModuleTables.LockStates(store.Schema))
-            {
-                Parameters = { new NpgsqlParameter { Value = modules.Entities.Keys.Select(i => i.Kind).ToArray() }, new NpgsqlParameter { Value = modules.Entities.Keys.Select(i => i.Key).ToArray() } },
-            });
+            var lockEntities = new NpgsqlBatchCommand(ModuleTables.LockStates(store.Schema));
+            lockEntities.Parameters.AddRange(ModuleTables.EntityKeys([.. modules.Entities.Keys]));
+            batch.BatchCommands.Add(lockEntities);
         }
 
         batch.BatchCommands.Add(Command(AccountsTable.LockByIds(store.Schema), sortedAccounts));

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
@@ -34,6 +36,13 @@ internal static class ModuleTables
             channel text not null,
             decided_at timestamptz not null);
         """;
+
+    /// <summary>The two array parameters ($1 kinds, $2 keys) the statements below take for a set of entities.</summary>
+    public static NpgsqlParameter[] EntityKeys(IReadOnlyCollection<(string Kind, string Key)> entities) =>
+    [
+        new() { Value = entities.Select(e => e.Kind).ToArray() },
+        new() { Value = entities.Select(e => e.Key).ToArray() },
+    ];
 
     /// <summary>Locks the entities that exist among the pairs ($1 kinds, $2 keys), in one order every writer shares.</summary>
     public static string LockStates(string schema) =>
