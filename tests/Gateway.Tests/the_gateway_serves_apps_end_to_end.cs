@@ -51,7 +51,9 @@ public sealed class the_gateway_serves_apps_end_to_end(GatewayFixture gateway)
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task reflection_without_a_token_is_unauthenticated_and_health_needs_none()
     {
-        var refused = await Assert.ThrowsAsync<RpcException>(() => ListOverV1AlphaAsync(gateway.Channel.CreateCallInvoker()));
+        // Refused before any request is read: the client only listens, so no write of its own races the refusal.
+        using var call = new ServerReflection.ServerReflectionClient(gateway.Channel.CreateCallInvoker()).ServerReflectionInfo(cancellationToken: Ct);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(Ct));
         var health = await new Health.HealthClient(gateway.Channel).CheckAsync(new HealthCheckRequest { Service = "" }, cancellationToken: Ct);
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
