@@ -19,6 +19,8 @@ internal sealed class Gateway(string address) : IDisposable
 
     public AuditService.AuditServiceClient Audit(string token) => new(Invoker(token));
 
+    public Contracts.Community.V1.CommunityService.CommunityServiceClient Community(string token) => new(Invoker(token));
+
     /// <summary>The development issuer: only on a gateway that enables it.</summary>
     public DevelopmentTokenService.DevelopmentTokenServiceClient Tokens => new(Invoker(null));
 

@@ -53,6 +53,11 @@ internal static class Inputs
         Required = true,
     };
 
+    public static Option<string?> District() => new("--district")
+    {
+        Description = "구 / the district (a coordinator's token names theirs)",
+    };
+
     public static Option<int> PageSize(int defaultSize) => new("--page-size")
     {
         Description = "한 쪽의 줄 수 / lines per page (1 to 1,000)",

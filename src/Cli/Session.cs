@@ -10,6 +10,11 @@ internal sealed class Session(Gateway gateway, string? token) : IDisposable
     /// <summary>The token, which every command but demo and token needs.</summary>
     public string Token => token ?? throw new UsageException("이 명령에는 토큰이 필요합니다 / this command needs a token: --token TOKEN or EPOOMASI_TOKEN.");
 
+    /// <summary>The district given, or else the one the token names (a coordinator's).</summary>
+    public string District(string? given) =>
+        given is { Length: > 0 } ? given
+        : TokenClaims.District(Token) ?? throw new UsageException("--district 가 필요합니다 / this command needs --district: the token names none.");
+
     public static Session From(ParseResult parse) => new(new Gateway(parse.GetValue(Inputs.Gateway)!.ToString()), parse.GetValue(Inputs.Token));
 
     public void Dispose() => Gateway.Dispose();

@@ -4,6 +4,7 @@ using EPoomasi.Ledger.Auditing;
 using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Districts;
 using EPoomasi.Ledger.Districts.Seeding;
+using EPoomasi.Ledger.Documents;
 using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Partners;
 using EPoomasi.Ledger.Reading;
@@ -35,6 +36,7 @@ public sealed class LedgerModule : IAsyncDisposable
     {
         _store = store;
         Partners = partners;
+        Documents = new ModuleDocuments(store);
         var transfers = new TransferWriter(store, parallelTransactions);
         _committer = new GroupCommitter(transfers);
         _admin = new AdminWriter(store);
@@ -90,6 +92,9 @@ public sealed class LedgerModule : IAsyncDisposable
 
     /// <summary>Partner apps, their API keys and members' grants to them.</summary>
     public PartnerRegistry Partners { get; }
+
+    /// <summary>Modules' documents outside the event log, corrected and erased in place: members' profiles, say.</summary>
+    public ModuleDocuments Documents { get; }
 
     // Commands
 

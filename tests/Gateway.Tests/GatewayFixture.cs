@@ -87,6 +87,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public AdministrationService.AdministrationServiceClient Administration(string token) => new(Invoker(token));
 
+    public Contracts.Community.V1.CommunityService.CommunityServiceClient Community(string token) => new(Invoker(token));
+
     public CallInvoker Invoker(string? token, string? apiKey = null) => Channel.CreateCallInvoker().Intercept(headers =>
     {
         if (token is not null)

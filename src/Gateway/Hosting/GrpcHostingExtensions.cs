@@ -54,6 +54,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<AdministrationGrpcService>();
         app.MapGrpcService<PartnerAppGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<CommunityGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<Security.AuthOptions>().DevelopmentIssuerEnabled)
         {

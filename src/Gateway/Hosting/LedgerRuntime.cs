@@ -1,3 +1,4 @@
+using EPoomasi.Community;
 using EPoomasi.Ledger;
 using EPoomasi.LocalPostgres;
 using Microsoft.Extensions.Options;
@@ -13,9 +14,13 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
 {
     private PostgresCluster? _embedded;
     private LedgerModule? _ledger;
+    private CommunityModule? _community;
 
     /// <summary>The ledger's door.</summary>
     public LedgerModule Ledger => _ledger ?? throw new InvalidOperationException("The ledger has not started.");
+
+    /// <summary>The community module's door: members, onboarding and the coordinators' workflows, on the ledger.</summary>
+    public CommunityModule Community => _community ?? throw new InvalidOperationException("The ledger has not started.");
 
     /// <summary>Where the ledger lives, for people: the embedded cluster's folder, or the configured server.</summary>
     public string DatabaseDescription => _embedded is { } embedded
@@ -47,6 +52,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
             },
             time,
             cancellationToken);
+        _community = CommunityModule.Attach(_ledger);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
@@ -57,6 +63,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
         {
             await _ledger.DisposeAsync();
             _ledger = null;
+            _community = null;
         }
 
         if (_embedded is not null)

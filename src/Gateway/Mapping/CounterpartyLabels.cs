@@ -8,19 +8,25 @@ namespace EPoomasi.Gateway.Mapping;
 /// <summary>
 /// Names the counterparties of statement lines that are a district's own accounts — issuance, community pot,
 /// clearing — by their role, Korean first: a member reading "마포구 공동기금" knows where the hours went.
-/// Members' own accounts stay unnamed until members have names.
+/// A member's account is named by its holder's display name, from their profile; an erased profile leaves it unnamed.
 /// </summary>
 public sealed class CounterpartyLabels(LedgerRuntime ledger)
 {
-    /// <summary>Sets <c>counterparty_label</c> on every entry whose counterparty is a district's own account.</summary>
+    /// <summary>Sets <c>counterparty_label</c> on every entry whose counterparty is a district's own account or a named member's.</summary>
     public async Task LabelAsync(IReadOnlyList<Proto.StatementEntry> entries, CancellationToken cancellationToken)
     {
         var ids = entries.Select(e => Guid.Parse(e.CounterpartyAccountId)).Distinct().ToList();
         if (ids.Count == 0) return;
-        var own = (await ledger.Ledger.GetAccountsAsync(ids, cancellationToken)).Where(a => a.Kind != AccountKind.Member).ToList();
-        if (own.Count == 0) return;
-        var districts = (await ledger.Ledger.ListDistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var labels = own.ToDictionary(a => a.Id.ToString(), a => Label(a, districts));
+        var accounts = await ledger.Ledger.GetAccountsAsync(ids, cancellationToken);
+        var own = accounts.Where(a => a.Kind != AccountKind.Member).ToList();
+        var members = accounts.Where(a => a.Kind == AccountKind.Member).Select(a => a.Id).ToList();
+        var labels = members.Count == 0 ? [] : (await ledger.Community.Members.NamesOfAccountsAsync(members, cancellationToken)).ToDictionary(n => n.Key.ToString(), n => n.Value);
+        if (own.Count > 0)
+        {
+            var districts = (await ledger.Ledger.ListDistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+            foreach (var account in own) labels[account.Id.ToString()] = Label(account, districts);
+        }
+
         foreach (var entry in entries)
         {
             if (labels.TryGetValue(entry.CounterpartyAccountId, out var label)) entry.CounterpartyLabel = label;

@@ -1,3 +1,4 @@
+using EPoomasi.Contracts.Community.V1;
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
 using EPoomasi.Ledger.Partners;
@@ -50,6 +51,17 @@ public static class AuthorizationMatrix
         [Administration("SetAccountFrozen")] = Rule.Grant<SetAccountFrozenRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("CloseAccount")] = Rule.Grant<CloseAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
 
+        // Anyone signed in may apply to join a district; a coordinator may apply for someone without a phone or e-mail.
+        // Coordinators decide their own district's applications and look after its members' profiles.
+        [Community("Apply")] = Rule.Grant<ApplyRequest>(r => Touches.District(r.DistrictId), (Member, Anything), (Coordinator, OwnDistrict), (Administrator, Anything)),
+        [Community("RecordOrientation")] = Rule.Grant<RecordOrientationRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("ApproveApplication")] = Rule.Grant<ApproveApplicationRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("DeclineApplication")] = Rule.Grant<DeclineApplicationRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("ListPendingApplications")] = Rule.Grant<ListPendingApplicationsRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("GetMember")] = Rule.Grant<GetMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
+        [Community("UpdateMemberProfile")] = Rule.Grant<UpdateMemberProfileRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("EraseMember")] = Rule.Grant<EraseMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
+
         // Auditors prove the books; administrators may too. Both read the whole log: nobody else may make it work that hard.
         [Audit("VerifyJournal")] = Rule.Grant<VerifyJournalRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
         [Audit("RebuildProjections")] = Rule.Grant<RebuildProjectionsRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
@@ -91,6 +103,8 @@ public static class AuthorizationMatrix
     private static string Ledger(string method) => $"/{LedgerService.Descriptor.FullName}/{method}";
 
     private static string Administration(string method) => $"/{AdministrationService.Descriptor.FullName}/{method}";
+
+    private static string Community(string method) => $"/{CommunityService.Descriptor.FullName}/{method}";
 
     private static string Audit(string method) => $"/{AuditService.Descriptor.FullName}/{method}";
 

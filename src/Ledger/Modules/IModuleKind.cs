@@ -21,6 +21,9 @@ internal interface IModuleKind
 
     string WriteState(object state);
 
+    /// <summary>A filter on states, written as the states are (same names), for JSON containment.</summary>
+    string WriteFilter(object matching);
+
     object? ReadState(string json);
 
     object? ReadResult(string json);

@@ -29,8 +29,14 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
     /// <summary>The name of this kind of state, unique in the ledger (<c>exchange.deal</c>, say). Lower case, dots and underscores.</summary>
     public abstract string Kind { get; }
 
+    private JsonSerializerOptions? _reading;
+
     /// <summary>How the module's types are written as JSON. The web defaults unless overridden.</summary>
     protected virtual JsonSerializerOptions Json => JsonSerializerOptions.Web;
+
+    // PostgreSQL's jsonb keeps an object's keys in its own order (shortest first), so the type discriminator
+    // of a polymorphic event read back from the log is not necessarily its first property.
+    private JsonSerializerOptions Reading => _reading ??= new JsonSerializerOptions(Json) { AllowOutOfOrderMetadataProperties = true };
 
     /// <summary>The transfers, holds, posts and voids the command asks for, given its entity's state (null for a new entity).</summary>
     public abstract IReadOnlyList<TransferCommand> Transfers(TCommand command, TState? state, DateTimeOffset now);
@@ -67,7 +73,7 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
         var evolved = (TState?)state;
         foreach (var change in events)
         {
-            evolved = Evolve(evolved, change.Deserialize<TEvent>(Json)!);
+            evolved = Evolve(evolved, change.Deserialize<TEvent>(Reading)!);
         }
 
         return evolved;
@@ -79,7 +85,9 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
 
     string IModuleKind.WriteState(object state) => JsonSerializer.Serialize((TState)state, Json);
 
-    object? IModuleKind.ReadState(string json) => JsonSerializer.Deserialize<TState>(json, Json);
+    string IModuleKind.WriteFilter(object matching) => JsonSerializer.Serialize(matching, matching.GetType(), Json);
 
-    object? IModuleKind.ReadResult(string json) => JsonSerializer.Deserialize<TResult>(json, Json);
+    object? IModuleKind.ReadState(string json) => JsonSerializer.Deserialize<TState>(json, Reading);
+
+    object? IModuleKind.ReadResult(string json) => JsonSerializer.Deserialize<TResult>(json, Reading);
 }

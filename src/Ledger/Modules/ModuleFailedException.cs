@@ -1,4 +1,4 @@
-namespace EPoomasi.Ledger.Modules;
+namespace EPoomasi.Ledger;
 
 /// <summary>
 /// A module's decider threw while deciding a command. Nothing of that command was applied, and other

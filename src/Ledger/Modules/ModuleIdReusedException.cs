@@ -1,4 +1,4 @@
-namespace EPoomasi.Ledger.Modules;
+namespace EPoomasi.Ledger;
 
 /// <summary>A module command reused the id of an earlier command with other fields; nothing was applied.</summary>
 public sealed class ModuleIdReusedException : Exception

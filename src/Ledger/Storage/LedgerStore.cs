@@ -66,7 +66,7 @@ public sealed class LedgerStore : IAsyncDisposable
         }
 
         await StorageLayout.EnsureCurrentAsync(this, connection);
-        foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), TransfersTable.Create(Schema), JournalLinksTable.Create(Schema), ModuleTables.Create(Schema), CompressJournalsFaster })
+        foreach (var statement in new[] { AccountsTable.Create(Schema), EntriesTable.Create(Schema), TransfersTable.Create(Schema), JournalLinksTable.Create(Schema), ModuleTables.Create(Schema), Ledger.Documents.ModuleDocumentsTable.Create(Schema), CompressJournalsFaster })
         {
             await using var command = new NpgsqlCommand(statement, connection);
             await command.ExecuteNonQueryAsync();

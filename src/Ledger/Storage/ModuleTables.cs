@@ -53,6 +53,10 @@ internal static class ModuleTables
     public static string ReadStates(string schema) =>
         $"select kind, key, version, state::text from {schema}.{States} where (kind, key) in (select * from unnest($1::text[], $2::text[]))";
 
+    /// <summary>Reads entities of kind $1 whose state contains $2, in key order after $3, at most $4.</summary>
+    public static string ListStates(string schema) =>
+        $"select key, state::text from {schema}.{States} where kind = $1 and state @> $2::jsonb and key collate \"C\" > $3 order by key collate \"C\" limit $4";
+
     /// <summary>Reads the outcomes of the ids in $1.</summary>
     public static string ReadOutcomes(string schema) =>
         $"select id, kind, key, command, result, transfer_ids, transfer_results from {schema}.{Outcomes} where id = any($1)";

@@ -23,7 +23,7 @@ internal static class RequestFault
                     || postgres.SqlState.StartsWith("23", StringComparison.Ordinal) || postgres.SqlState.StartsWith("54", StringComparison.Ordinal):
                     return true;
                 case System.Text.EncoderFallbackException:
-                case Modules.ModuleFailedException:
+                case ModuleFailedException:
                     return true;
             }
         }

@@ -1,4 +1,3 @@
-using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Tests.Harness;
 using EPoomasi.Ledger.Tests.Modules.TinyExchange;
 using EPoomasi.Ledger.Transfers;
