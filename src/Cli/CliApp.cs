@@ -65,7 +65,7 @@ public static class CliApp
             Inputs.Gateway,
             Inputs.Token,
         };
-        foreach (var command in StartingCommands.All().Concat(DistrictCommands.All()).Concat(LedgerCommands.All()).Concat(PotCommands.All()).Concat(OnboardingCommands.All()).Concat(AdministrationCommands.All()).Concat(AuditCommands.All()))
+        foreach (var command in StartingCommands.All().Concat(DistrictCommands.All()).Concat(LedgerCommands.All()).Concat(PotCommands.All()).Concat(OnboardingCommands.All()).Concat(MintCommands.All()).Concat(AdministrationCommands.All()).Concat(AuditCommands.All()))
         {
             root.Subcommands.Add(command);
         }

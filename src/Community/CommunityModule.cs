@@ -1,4 +1,5 @@
 using EPoomasi.Community.Members;
+using EPoomasi.Community.Minting;
 using EPoomasi.Community.Onboarding;
 using EPoomasi.Ledger;
 using EPoomasi.Ledger.Administration;
@@ -18,12 +19,17 @@ public sealed class CommunityModule
     public const int MaxPageSize = 200;
 
     private readonly LedgerModule _ledger;
+    /// <summary>How long a mint waits for a second coordinator before its hold expires.</summary>
+    public static readonly TimeSpan MintApprovalWindow = TimeSpan.FromDays(14);
+
     private readonly ModuleKind<ApplicationCommand, Application, OnboardingResult> _applications;
+    private readonly ModuleKind<MintCommand, Mint, MintResult> _mints;
 
     private CommunityModule(LedgerModule ledger)
     {
         _ledger = ledger;
         _applications = ledger.Register(new ApplicationDecider());
+        _mints = ledger.Register(new MintDecider());
         Members = new MemberDirectory(ledger.Documents);
     }
 
@@ -102,11 +108,50 @@ public sealed class CommunityModule
     public async Task<Application?> GetApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
         await _applications.GetAsync(applicationId.ToString(), cancellationToken) is (var application, _) ? application : null;
 
-    /// <summary>A page of the district's applications still undecided, oldest id first after <paramref name="after"/> (empty for the first page).</summary>
+    /// <summary>A page of the district's applications still undecided, in id order after <paramref name="after"/> (empty for the first page).</summary>
     public async Task<IReadOnlyList<(Guid Id, Application Application)>> ListPendingAsync(string districtId, string after, int pageSize, CancellationToken cancellationToken)
     {
         var page = await _applications.ListAsync(new { districtId, status = nameof(ApplicationStatus.Pending) }, after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
         return page.Select(p => (Guid.Parse(p.Key), p.State)).ToList();
+    }
+
+    /// <summary>
+    /// A coordinator mints <paramref name="amount"/> for community work into a member's account, with a reason. Above
+    /// the district's threshold it waits, as a hold on issuance, for a second coordinator. Repeating the request id
+    /// answers the first outcome.
+    /// </summary>
+    public async Task<MintResult> RequestMintAsync(
+        Guid requestId, string districtId, Guid accountId, Minutes amount, string reason, Attribution by, CancellationToken cancellationToken)
+    {
+        var mintId = MintOf(requestId);
+        if (await _ledger.GetDistrictAsync(districtId, cancellationToken) is not { } district) return new MintResult(MintCode.DistrictNotFound, null) { MintId = mintId };
+        return await SubmitAsync(
+            new RequestMint(requestId, by, mintId, districtId, accountId, amount, reason ?? string.Empty, district.IssuanceAccountId, district.MintApprovalAbove, MintApprovalWindow),
+            cancellationToken);
+    }
+
+    /// <summary>The mint id a request to mint creates.</summary>
+    public static Guid MintOf(Guid requestId) => DerivedIds.From(requestId, "mint");
+
+    /// <summary>A second coordinator approves a waiting mint: the hours are paid. Its requester cannot.</summary>
+    public Task<MintResult> ApproveMintAsync(Guid requestId, string districtId, Guid mintId, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new ApproveMint(requestId, by, mintId, districtId), cancellationToken);
+
+    /// <summary>A coordinator declines a waiting mint, or its requester withdraws it, with a reason.</summary>
+    public Task<MintResult> DeclineMintAsync(Guid requestId, string districtId, Guid mintId, string reason, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new DeclineMint(requestId, by, mintId, districtId, reason ?? string.Empty), cancellationToken);
+
+    /// <summary>A page of the district's mints waiting for a second coordinator, in id order after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Mint Mint)>> ListAwaitingMintsAsync(string districtId, string after, int pageSize, CancellationToken cancellationToken)
+    {
+        var page = await _mints.ListAsync(new { districtId, status = nameof(MintStatus.AwaitingApproval) }, after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
+        return page.Select(p => (Guid.Parse(p.Key), p.State)).ToList();
+    }
+
+    private async Task<MintResult> SubmitAsync(MintCommand command, CancellationToken cancellationToken)
+    {
+        var outcome = await _mints.SubmitAsync(command, cancellationToken);
+        return outcome.Result with { MintId = command.MintId, Replayed = outcome.Replayed };
     }
 
     private async Task<OnboardingResult> SubmitAsync(ApplicationCommand command, CancellationToken cancellationToken)

@@ -205,7 +205,7 @@ public sealed class a_coordinator_onboards_from_the_cli(GatewayFixture gateway)
         Assert.Contains("박순자", waiting, StringComparison.Ordinal);
         Assert.Contains("1건 대기 / waiting", waiting, StringComparison.Ordinal);
         Assert.Contains("record the orientation first", refusal, StringComparison.Ordinal);
-        Assert.Contains("welcome grant 5h", approval, StringComparison.Ordinal);
+        Assert.Contains("welcome grant 5h 00m", approval, StringComparison.Ordinal);
         Assert.Contains("'--reason' is required", usage, StringComparison.Ordinal);
         Assert.NotEqual(0, elsewhere);
         Assert.Contains("error PermissionDenied", denied, StringComparison.Ordinal);

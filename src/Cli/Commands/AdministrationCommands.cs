@@ -65,7 +65,8 @@ internal static class AdministrationCommands
         foreach (var command in Appointments(districtId, reason)) yield return command;
 
         var welcome = Inputs.AmountOption("--welcome", "환영 지원 / the welcome grant a new member is paid; 0 for none");
-        yield return Define.Command("defaults", "구의 신규 회원 기본값 / a district's defaults for new members (administrators)", [districtId, newFloor, newCap, welcome, reason],
+        var approvalAbove = Inputs.AmountOption("--mint-approval-above", "이보다 큰 발행은 두 번째 코디네이터 승인 필요 / mints above this need a second coordinator; 0 for none");
+        yield return Define.Command("defaults", "구의 기본값 / a district's defaults for new members and mints (administrators)", [districtId, newFloor, newCap, welcome, approvalAbove, reason],
             async (parse, session, cancellationToken) =>
             {
                 var request = new ChangeDistrictDefaultsRequest
@@ -73,6 +74,7 @@ internal static class AdministrationCommands
                     DistrictId = parse.GetValue(districtId)!, MemberFloorMinutes = parse.GetValue(newFloor), MemberCapMinutes = parse.GetValue(newCap), Reason = parse.GetValue(reason)!,
                 };
                 if (parse.GetValue(welcome) is { } grant) request.WelcomeGrantMinutes = grant;
+                if (parse.GetValue(approvalAbove) is { } above) request.MintApprovalAboveMinutes = above;
                 return Changed((await Administration(session).ChangeDistrictDefaultsAsync(request, cancellationToken: cancellationToken)).Changed);
             });
 

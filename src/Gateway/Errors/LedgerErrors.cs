@@ -37,6 +37,10 @@ public static class LedgerErrors
         return Build(code, ReasonCode(result), $"Rejected: {Describe(result)}.", []);
     }
 
+    /// <summary>A rule of the gateway's, outside the ledger's result codes: FAILED_PRECONDITION with its own reason.</summary>
+    public static RpcException Precondition(string reason, string message, Guid itemId) =>
+        Build(Code.FailedPrecondition, reason, message, new() { ["item_id"] = itemId.ToString() });
+
     /// <summary>An account, district or other thing that does not exist.</summary>
     public static RpcException NotFound(string what) => Build(Code.NotFound, "NOT_FOUND", $"{ErrorText.Clip(what)} was not found.", []);
 

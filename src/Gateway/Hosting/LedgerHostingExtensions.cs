@@ -12,6 +12,7 @@ public static class LedgerHostingExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<LedgerRuntime>());
         builder.Services.AddHostedService<HoldExpiryService>();
         builder.Services.AddHostedService<JournalSealingService>();
+        builder.Services.AddSingleton<Security.FourEyes>();
         builder.Services.AddSingleton<Feed.AccountChanges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Feed.AccountChanges>());
         builder.Services.AddSingleton<Feed.AccountFeed>();

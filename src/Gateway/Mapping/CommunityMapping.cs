@@ -1,3 +1,4 @@
+using EPoomasi.Community.Minting;
 using EPoomasi.Community.Onboarding;
 using Google.Protobuf.WellKnownTypes;
 using Domain = EPoomasi.Community;
@@ -66,5 +67,46 @@ public static class CommunityMapping
         DeclineReason = application.DeclineReason ?? string.Empty,
         DisplayName = profiles.GetValueOrDefault(application.MemberId)?.DisplayName ?? string.Empty,
         EarlierMemberName = application.EarlierMember is { } earlier ? profiles.GetValueOrDefault(earlier)?.DisplayName ?? string.Empty : string.Empty,
+    };
+
+    public static Proto.MintResult Result(MintCode code) => code switch
+    {
+        MintCode.Minted => Proto.MintResult.Minted,
+        MintCode.AwaitingApproval => Proto.MintResult.AwaitingApproval,
+        MintCode.Approved => Proto.MintResult.Approved,
+        MintCode.Declined => Proto.MintResult.Declined,
+        MintCode.AlreadyRequested => Proto.MintResult.AlreadyRequested,
+        MintCode.NotFound => Proto.MintResult.NotFound,
+        MintCode.OtherDistrict => Proto.MintResult.OtherDistrict,
+        MintCode.NotAwaiting => Proto.MintResult.NotAwaiting,
+        MintCode.OwnRequest => Proto.MintResult.OwnRequest,
+        MintCode.ReasonRequired => Proto.MintResult.ReasonRequired,
+        MintCode.LedgerRefused => Proto.MintResult.LedgerRefused,
+        MintCode.Expired => Proto.MintResult.Expired,
+        MintCode.DistrictNotFound => Proto.MintResult.DistrictNotFound,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "A mint result without a proto value."),
+    };
+
+    public static Proto.Mint Mint(Guid id, Mint mint, string? holderName) => new()
+    {
+        MintId = id.ToString(),
+        DistrictId = mint.DistrictId,
+        AccountId = mint.AccountId.ToString(),
+        AmountMinutes = mint.Amount.Value,
+        Reason = mint.Reason,
+        RequestedBy = mint.RequestedBy,
+        RequestedAt = Timestamp.FromDateTimeOffset(mint.RequestedAt),
+        Status = mint.Status switch
+        {
+            MintStatus.AwaitingApproval => Proto.MintStatus.AwaitingApproval,
+            MintStatus.Minted => Proto.MintStatus.Minted,
+            MintStatus.Declined => Proto.MintStatus.Declined,
+            _ => Proto.MintStatus.Expired,
+        },
+        TransferId = mint.TransferId.ToString(),
+        ApprovedBy = mint.ApprovedBy ?? string.Empty,
+        DeclinedBy = mint.DeclinedBy ?? string.Empty,
+        DeclineReason = mint.DeclineReason ?? string.Empty,
+        AccountHolderName = holderName ?? string.Empty,
     };
 }

@@ -31,6 +31,7 @@ public static class ProtoMessages
             MemberFloorMinutes = district.MemberFloor.Value, MemberCapMinutes = district.MemberCap.Value, MintBudgetMinutes = district.MintBudget.Value,
             IssuanceAccountId = district.IssuanceAccountId.ToString(), CommunityPotAccountId = district.CommunityPotAccountId.ToString(),
             WelcomeGrantMinutes = district.WelcomeGrant?.Value ?? 0,
+            MintApprovalAboveMinutes = district.MintApprovalAbove?.Value ?? 0,
         };
         proto.TrustLimitsMinutes.Add(district.TrustLimits.ToDictionary(t => t.Key, t => t.Value.Value));
         proto.Coordinators.AddRange(district.Coordinators ?? []);

@@ -58,6 +58,11 @@ public static class AuthorizationMatrix
         [Community("ApproveApplication")] = Rule.Grant<ApproveApplicationRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("DeclineApplication")] = Rule.Grant<DeclineApplicationRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("ListPendingApplications")] = Rule.Grant<ListPendingApplicationsRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        // Coordinators mint for their district; a second one approves what is above the district's threshold.
+        [Community("RequestMint")] = Rule.Grant<RequestMintRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("ApproveMint")] = Rule.Grant<ApproveMintRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("DeclineMint")] = Rule.Grant<DeclineMintRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("ListAwaitingMints")] = Rule.Grant<ListAwaitingMintsRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Auditor, Anything)),
         [Community("GetMember")] = Rule.Grant<GetMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
         [Community("UpdateMemberProfile")] = Rule.Grant<UpdateMemberProfileRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("EraseMember")] = Rule.Grant<EraseMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),

@@ -70,7 +70,8 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
         new()
         {
             Changed = await RunAsync(new ChangeDistrictDefaults(request.DistrictId, new Minutes(request.MemberFloorMinutes), new Minutes(request.MemberCapMinutes),
-                request.Reason, CallerAttribution.From(context), request.HasWelcomeGrantMinutes ? new Minutes(request.WelcomeGrantMinutes) : null), context),
+                request.Reason, CallerAttribution.From(context), request.HasWelcomeGrantMinutes ? new Minutes(request.WelcomeGrantMinutes) : null,
+                request.HasMintApprovalAboveMinutes ? new Minutes(request.MintApprovalAboveMinutes) : null), context),
         };
 
     public override async Task<AppointCoordinatorResponse> AppointCoordinator(AppointCoordinatorRequest request, ServerCallContext context) =>

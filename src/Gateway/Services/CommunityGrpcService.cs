@@ -8,7 +8,7 @@ using Domain = EPoomasi.Community.Onboarding;
 namespace EPoomasi.Gateway.Services;
 
 /// <summary>Members and onboarding: proto → community module → proto.</summary>
-public sealed class CommunityGrpcService(LedgerRuntime runtime) : CommunityService.CommunityServiceBase
+public sealed partial class CommunityGrpcService(LedgerRuntime runtime) : CommunityService.CommunityServiceBase
 {
     private const int DefaultPageSize = 50;
 
@@ -45,14 +45,7 @@ public sealed class CommunityGrpcService(LedgerRuntime runtime) : CommunityServi
 
     public override async Task<ListPendingApplicationsResponse> ListPendingApplications(ListPendingApplicationsRequest request, ServerCallContext context)
     {
-        if (request.PageSize is < 0 or > EPoomasi.Community.CommunityModule.MaxPageSize)
-        {
-            throw FieldViolations.For("page_size", $"From 1 to {EPoomasi.Community.CommunityModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
-        }
-
-        var after = request.PageToken.Length == 0 ? string.Empty
-            : PageToken.Decode(request.PageToken, "a1", request.DistrictId) ?? throw FieldViolations.For("page_token", "Not a token this list gave; start again without one.");
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var (after, size) = Page(request.PageSize, request.PageToken, "a1", request.DistrictId);
         var page = await runtime.Community.ListPendingAsync(request.DistrictId, after, size, context.CancellationToken);
         var response = new ListPendingApplicationsResponse();
         response.Applications.AddRange(await NamedAsync(page, context.CancellationToken));
@@ -121,6 +114,19 @@ public sealed class CommunityGrpcService(LedgerRuntime runtime) : CommunityServi
         var memberIds = applications.SelectMany(a => new[] { a.Application.MemberId, a.Application.EarlierMember ?? Guid.Empty }).Where(id => id != Guid.Empty).Distinct().ToList();
         var profiles = await runtime.Community.Members.GetManyAsync(memberIds, cancellationToken);
         return applications.Select(a => CommunityMapping.Application(a.Id, a.Application, profiles)).ToList();
+    }
+
+    // Where a page of a district's list starts, and how long it is.
+    private static (string After, int Size) Page(int pageSize, string pageToken, string version, string districtId)
+    {
+        if (pageSize is < 0 or > EPoomasi.Community.CommunityModule.MaxPageSize)
+        {
+            throw FieldViolations.For("page_size", $"From 1 to {EPoomasi.Community.CommunityModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
+        }
+
+        var after = pageToken.Length == 0 ? string.Empty
+            : PageToken.Decode(pageToken, version, districtId) ?? throw FieldViolations.For("page_token", "Not a token this list gave; start again without one.");
+        return (after, pageSize == 0 ? DefaultPageSize : pageSize);
     }
 
     private static (Guid RequestId, Guid ApplicationId) Ids(string requestId, string applicationId)

@@ -14,7 +14,7 @@ using Domain = EPoomasi.Ledger.Transfers;
 namespace EPoomasi.Gateway.Services;
 
 /// <summary>The ledger's member-facing RPCs: proto → command → result → proto, nothing else.</summary>
-public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : LedgerService.LedgerServiceBase
+public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed, Security.FourEyes fourEyes) : LedgerService.LedgerServiceBase
 {
     private const int DefaultPageSize = 100;
 
@@ -48,6 +48,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed) : 
             item.DealId.Length > 0 ? violations.Id($"transfers[{i}].deal_id", item.DealId) : null,
             item.Linked)).ToList();
         violations.ThrowIfAny();
+        await fourEyes.EnsureAsync(commands, context.CancellationToken);
 
         var outcomes = await ledger.Ledger.SubmitAsync(commands, context.CancellationToken);
         var response = new CreateTransfersResponse();

@@ -23,6 +23,9 @@ public sealed record District
     /// <summary>What a new member is paid from issuance on joining; null when the district pays none.</summary>
     public Minutes? WelcomeGrant { get; init; }
 
+    /// <summary>A mint above this needs a second coordinator's approval; null when any mint needs one coordinator.</summary>
+    public Minutes? MintApprovalAbove { get; init; }
+
     /// <summary>Most the district may ever have issued (net of reversals).</summary>
     public required Minutes MintBudget { get; init; }
 

@@ -55,16 +55,22 @@ public static class DistrictDecider
     {
         if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
         if (!AdminRules.AreLimits(command.MemberFloor, command.MemberCap)) return AdminDecision.Rejected(AdminResult.LimitsInvalid);
-        if (!IsGrant(command.WelcomeGrant)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        if (!IsGrant(command.WelcomeGrant) || !IsGrant(command.MintApprovalAbove)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
         var reason = AdminRules.CheckReason(command.Reason);
         if (reason != AdminResult.Ok) return AdminDecision.Rejected(reason);
         if (view.FindDistrict(command.DistrictId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
         var welcome = command.WelcomeGrant is null ? district.WelcomeGrant : NoneIfZero(command.WelcomeGrant);
-        if (district.MemberFloor == command.MemberFloor && district.MemberCap == command.MemberCap && district.WelcomeGrant == welcome) return AdminDecision.Unchanged;
+        var approvalAbove = command.MintApprovalAbove is null ? district.MintApprovalAbove : NoneIfZero(command.MintApprovalAbove);
+        if (district.MemberFloor == command.MemberFloor && district.MemberCap == command.MemberCap && district.WelcomeGrant == welcome
+            && district.MintApprovalAbove == approvalAbove)
+        {
+            return AdminDecision.Unchanged;
+        }
 
         return new AdminDecision(AdminResult.Ok,
             [new DistrictDefaultsChanged(command.DistrictId, command.MemberFloor, command.MemberCap, command.Reason, command.By, now,
-                welcome == district.WelcomeGrant ? null : welcome ?? Minutes.Zero)], []);
+                welcome == district.WelcomeGrant ? null : welcome ?? Minutes.Zero,
+                approvalAbove == district.MintApprovalAbove ? null : approvalAbove ?? Minutes.Zero)], []);
     }
 
     private static AdminDecision SetBudget(SetMintBudget command, IAdminView view, DateTimeOffset now)

@@ -16,7 +16,8 @@ public sealed record DistrictCreated(
 
 /// <summary>The defaults for new member accounts changed; a null welcome grant left it as it was.</summary>
 public sealed record DistrictDefaultsChanged(
-    string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By, DateTimeOffset At, Minutes? WelcomeGrant = null)
+    string DistrictId, Minutes MemberFloor, Minutes MemberCap, string Reason, Attribution By, DateTimeOffset At, Minutes? WelcomeGrant = null,
+    Minutes? MintApprovalAbove = null)
     : DistrictEvent(DistrictId, By, At);
 
 /// <summary>The district's mint budget changed.</summary>

@@ -26,6 +26,7 @@ public static class DistrictEvolution
                 MemberCap = changed.MemberCap,
                 // Zero ends the grant; null leaves it as it was.
                 WelcomeGrant = changed.WelcomeGrant is { } grant ? (grant > Minutes.Zero ? grant : null) : state.WelcomeGrant,
+                MintApprovalAbove = changed.MintApprovalAbove is { } above ? (above > Minutes.Zero ? above : null) : state.MintApprovalAbove,
             },
             (not null, MintBudgetChanged changed) => state with { MintBudget = changed.MintBudget },
             (not null, CoordinatorAppointed appointed) => state with
