@@ -8,6 +8,7 @@ using EPoomasi.Ledger.Documents;
 using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Partners;
 using EPoomasi.Ledger.Reading;
+using EPoomasi.Ledger.Reading.Reports;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.ExpiringHold;
@@ -26,6 +27,7 @@ public sealed class LedgerModule : IAsyncDisposable
     private readonly GroupCommitter _committer;
     private readonly AdminWriter _admin;
     private readonly LedgerReader _reader;
+    private readonly ReportReader _reports;
     private readonly HoldExpirer _expirer;
     private readonly JournalSealer _sealer;
     private readonly JournalVerifier _verifier;
@@ -41,6 +43,7 @@ public sealed class LedgerModule : IAsyncDisposable
         _committer = new GroupCommitter(transfers);
         _admin = new AdminWriter(store);
         _reader = new LedgerReader(store);
+        _reports = new ReportReader(store);
         _expirer = new HoldExpirer(store, transfers);
         _sealer = new JournalSealer(store);
         _verifier = new JournalVerifier(store);
@@ -180,6 +183,28 @@ public sealed class LedgerModule : IAsyncDisposable
     /// <summary>A page of the district's member accounts after the id <paramref name="after"/> (the empty id for the first), or null when there is no such district.</summary>
     public Task<AccountPage?> ListMemberAccountsAsync(string districtId, Guid after, int pageSize, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reader.ListMemberAccountsAsync(districtId, after, pageSize, cancellationToken));
+
+    // Reports: each as of an instant, from the entries decided by then, so that a report of the past never changes.
+
+    /// <summary>The district's supply of credits as of <paramref name="asOf"/>; sums to zero when its books balance.</summary>
+    public Task<Supply> GetSupplyAsync(string districtId, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.SupplyAsync(districtId, asOf, cancellationToken));
+
+    /// <summary>Minutes the district's members received per month (Seoul time) and transfer code, from <paramref name="from"/> until before <paramref name="until"/>.</summary>
+    public Task<IReadOnlyList<MonthlyHours>> GetHoursByMonthAsync(string districtId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.HoursByMonthAsync(districtId, from, until, cancellationToken));
+
+    /// <summary>How many members had balances between each pair of <paramref name="edges"/> as of <paramref name="asOf"/>, with open buckets at both ends.</summary>
+    public Task<IReadOnlyList<BalanceBucket>> GetBalanceDistributionAsync(string districtId, DateTimeOffset asOf, IReadOnlyList<Minutes> edges, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.DistributionAsync(districtId, asOf, edges, cancellationToken));
+
+    /// <summary>A page of members with no activity in the <paramref name="quietFor"/> before <paramref name="asOf"/>, by id after <paramref name="after"/>.</summary>
+    public Task<MemberStandingPage> ListDormantMembersAsync(string districtId, DateTimeOffset asOf, TimeSpan quietFor, Guid after, int pageSize, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.DormantAsync(districtId, asOf, quietFor, after, pageSize, cancellationToken));
+
+    /// <summary>A page of members within <paramref name="within"/> of their floor or cap as of <paramref name="asOf"/>, by id after <paramref name="after"/>.</summary>
+    public Task<MemberStandingPage> ListMembersNearLimitsAsync(string districtId, DateTimeOffset asOf, Minutes within, Guid after, int pageSize, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.NearLimitsAsync(districtId, asOf, within, after, pageSize, cancellationToken));
 
     // Audit
 

@@ -55,6 +55,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<PartnerAppGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<CommunityGrpcService>();
+        app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<Security.AuthOptions>().DevelopmentIssuerEnabled)
         {

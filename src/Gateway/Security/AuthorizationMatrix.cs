@@ -15,6 +15,8 @@ namespace EPoomasi.Gateway.Security;
 /// </summary>
 public static class AuthorizationMatrix
 {
+    private static readonly (Role, Reach)[] Overseers = [(Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)];
+
     private static readonly (Role, Reach)[] Readers = [(Member, OwnAccounts), (Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)];
 
     public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>
@@ -50,6 +52,13 @@ public static class AuthorizationMatrix
         [Administration("ChangeAccountLimits")] = Rule.Grant<ChangeAccountLimitsRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("SetAccountFrozen")] = Rule.Grant<SetAccountFrozenRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
         [Administration("CloseAccount")] = Rule.Grant<CloseAccountRequest>(r => Touches.Accounts([Id(r.AccountId)]), (Coordinator, OwnDistrict)),
+
+        // Reports: coordinators for their district, auditors and administrators for any.
+        [Report("GetSupply")] = Rule.Grant<GetSupplyRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Report("GetHoursByMonth")] = Rule.Grant<GetHoursByMonthRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Report("GetBalanceDistribution")] = Rule.Grant<GetBalanceDistributionRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Report("ListDormantMembers")] = Rule.Grant<ListDormantMembersRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Report("ListMembersNearLimits")] = Rule.Grant<ListMembersNearLimitsRequest>(r => Touches.District(r.DistrictId), Overseers),
 
         // Anyone signed in may apply to join a district; a coordinator may apply for someone without a phone or e-mail.
         // Coordinators decide their own district's applications and look after its members' profiles.
@@ -108,6 +117,8 @@ public static class AuthorizationMatrix
     private static string Ledger(string method) => $"/{LedgerService.Descriptor.FullName}/{method}";
 
     private static string Administration(string method) => $"/{AdministrationService.Descriptor.FullName}/{method}";
+
+    private static string Report(string method) => $"/{ReportService.Descriptor.FullName}/{method}";
 
     private static string Community(string method) => $"/{CommunityService.Descriptor.FullName}/{method}";
 
