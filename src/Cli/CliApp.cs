@@ -70,6 +70,8 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(ReportCommands.Report());
+        root.Subcommands.Add(ExportCommands.Export());
         root.SetAction(parse => new HelpAction().Invoke(parse));
         return root;
     }

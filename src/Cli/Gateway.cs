@@ -21,6 +21,8 @@ internal sealed class Gateway(string address) : IDisposable
 
     public Contracts.Community.V1.CommunityService.CommunityServiceClient Community(string token) => new(Invoker(token));
 
+    public ReportService.ReportServiceClient Reports(string token) => new(Invoker(token));
+
     /// <summary>The development issuer: only on a gateway that enables it.</summary>
     public DevelopmentTokenService.DevelopmentTokenServiceClient Tokens => new(Invoker(null));
 

@@ -47,6 +47,18 @@ internal static class Inputs
         CustomParser = result => Seoul.TryParse(result.Tokens.Single().Value, out var error) ?? Fail<DateTimeOffset>(result, $"<{name}>: {error}"),
     };
 
+    public static Option<DateTimeOffset?> InstantOption(string name, string description) => new(name)
+    {
+        Description = description + ": 2026-12-07 09:00 (Seoul time) or ISO 8601 with its offset",
+        CustomParser = result => Seoul.TryParse(result.Tokens.Single().Value, out var error) ?? Fail<DateTimeOffset?>(result, $"{name}: {error}"),
+    };
+
+    public static Option<string?> Chart() => new("--chart")
+    {
+        Description = "차트 파일 / also draw the report as a chart: a .svg or .png file",
+        CustomParser = result => Reports.Chart.Problem(result.Tokens.Single().Value) is { } problem ? Fail<string?>(result, problem) : result.Tokens.Single().Value,
+    };
+
     public static Option<string> Reason() => new("--reason")
     {
         Description = "사유 / why: kept with the change, for auditors",

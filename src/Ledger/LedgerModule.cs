@@ -206,6 +206,15 @@ public sealed class LedgerModule : IAsyncDisposable
     public Task<MemberStandingPage> ListMembersNearLimitsAsync(string districtId, DateTimeOffset asOf, Minutes within, Guid after, int pageSize, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_reports.NearLimitsAsync(districtId, asOf, within, after, pageSize, cancellationToken));
 
+    /// <summary>A page of the district's members as of <paramref name="asOf"/>, by id after <paramref name="after"/>.</summary>
+    public Task<MemberStandingPage> ListMembersAsync(string districtId, DateTimeOffset asOf, Guid after, int pageSize, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.MembersAsync(districtId, asOf, after, pageSize, cancellationToken));
+
+    /// <summary>A page of every statement line of the district's accounts decided by <paramref name="asOf"/>, account by account.</summary>
+    public Task<DistrictEntryPage> ListDistrictEntriesAsync(
+        string districtId, DateTimeOffset asOf, Guid afterAccount, long afterPosition, int pageSize, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_reports.EntriesAsync(districtId, asOf, afterAccount, afterPosition, pageSize, cancellationToken));
+
     // Audit
 
     /// <summary>Recomputes the journal's hash chain, whole or from <paramref name="from"/>, and names the first broken link.</summary>

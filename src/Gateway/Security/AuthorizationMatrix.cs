@@ -59,6 +59,8 @@ public static class AuthorizationMatrix
         [Report("GetBalanceDistribution")] = Rule.Grant<GetBalanceDistributionRequest>(r => Touches.District(r.DistrictId), Overseers),
         [Report("ListDormantMembers")] = Rule.Grant<ListDormantMembersRequest>(r => Touches.District(r.DistrictId), Overseers),
         [Report("ListMembersNearLimits")] = Rule.Grant<ListMembersNearLimitsRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Report("ListMembers")] = Rule.Grant<ListMembersRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Report("ListDistrictEntries")] = Rule.Grant<ListDistrictEntriesRequest>(r => Touches.District(r.DistrictId), Overseers),
 
         // Anyone signed in may apply to join a district; a coordinator may apply for someone without a phone or e-mail.
         // Coordinators decide their own district's applications and look after its members' profiles.

@@ -89,6 +89,48 @@ public sealed class ReportGrpcService(LedgerRuntime runtime, TimeProvider time) 
         return response;
     }
 
+    public override async Task<ListMembersResponse> ListMembers(ListMembersRequest request, ServerCallContext context)
+    {
+        var (asOf, after, _, size) = Continued(request.PageSize, request.PageToken, "members", request.DistrictId, request.AsOf);
+        await EnsureDistrictAsync(request.DistrictId, context.CancellationToken);
+        var page = await runtime.Ledger.ListMembersAsync(request.DistrictId, asOf, after, size, context.CancellationToken);
+        var response = new ListMembersResponse { AsOf = Timestamp.FromDateTimeOffset(asOf) };
+        if (page.NextAfter is { } next) response.NextPageToken = ContinueToken("members", request.DistrictId, asOf, next, 0);
+        response.Members.AddRange(await NamedAsync(page, context.CancellationToken));
+        return response;
+    }
+
+    public override async Task<ListDistrictEntriesResponse> ListDistrictEntries(ListDistrictEntriesRequest request, ServerCallContext context)
+    {
+        var (asOf, afterAccount, afterPosition, size) = Continued(request.PageSize, request.PageToken, "entries", request.DistrictId, request.AsOf);
+        await EnsureDistrictAsync(request.DistrictId, context.CancellationToken);
+        var page = await runtime.Ledger.ListDistrictEntriesAsync(request.DistrictId, asOf, afterAccount, afterPosition, size, context.CancellationToken);
+        var response = new ListDistrictEntriesResponse { AsOf = Timestamp.FromDateTimeOffset(asOf) };
+        if (page.NextAfter is { } next) response.NextPageToken = ContinueToken("entries", request.DistrictId, asOf, next.AccountId, next.Position);
+        response.Entries.AddRange(page.Entries.Select(e => new DistrictEntry { AccountId = e.AccountId.ToString(), Entry = ProtoMessages.ToProto(e.Entry) }));
+        return response;
+    }
+
+    // A list read in pages keeps its first page's instant, carried in the token: an export of many pages is one picture.
+    private (DateTimeOffset AsOf, Guid AfterAccount, long AfterPosition, int Size) Continued(int pageSize, string pageToken, string list, string districtId, Timestamp? asOf)
+    {
+        if (pageSize is < 0 or > MaxPageSize) throw FieldViolations.For("page_size", $"From 1 to {MaxPageSize:N0}, or 0 for {DefaultPageSize}.");
+        var size = pageSize == 0 ? DefaultPageSize : pageSize;
+        if (pageToken.Length == 0) return (AsOf(asOf), Guid.Empty, 0, size);
+        var parts = PageToken.Decode(pageToken, "r2", $"{list}:{districtId}")?.Split(':');
+        if (parts is not [var ticks, var account, var position] || !long.TryParse(ticks, System.Globalization.CultureInfo.InvariantCulture, out var utcTicks)
+            || utcTicks < DateTimeOffset.MinValue.UtcTicks || utcTicks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParse(account, out var afterAccount) || !long.TryParse(position, System.Globalization.CultureInfo.InvariantCulture, out var afterPosition))
+        {
+            throw FieldViolations.For("page_token", "Not a token this report gave; start again without one.");
+        }
+
+        return (new DateTimeOffset(utcTicks, TimeSpan.Zero), afterAccount, afterPosition, size);
+    }
+
+    private static string ContinueToken(string list, string districtId, DateTimeOffset asOf, Guid account, long position) =>
+        PageToken.Encode("r2", $"{list}:{districtId}", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{asOf.UtcTicks}:{account}:{position}"));
+
     // A report of the future would change as it arrives: an instant past now is read as now.
     private DateTimeOffset AsOf(Timestamp? asOf)
     {

@@ -108,6 +108,36 @@ internal sealed class ReportReader(LedgerStore store)
     public Task<MemberStandingPage> NearLimitsAsync(string districtId, DateTimeOffset asOf, Minutes within, Guid after, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(districtId, asOf, "(balance - floor_minutes <= $5 or cap_minutes - balance <= $5)", within.Value, after, pageSize, cancellationToken);
 
+    /// <summary>Every member as of <paramref name="asOf"/>, in id order.</summary>
+    public Task<MemberStandingPage> MembersAsync(string districtId, DateTimeOffset asOf, Guid after, int pageSize, CancellationToken cancellationToken) =>
+        PageAsync(districtId, asOf, "$5", true, after, pageSize, cancellationToken);
+
+    /// <summary>
+    /// The statement lines of every account of the district decided by <paramref name="asOf"/>, account by account in id
+    /// order and each account's in its order, after (<paramref name="afterAccount"/>, <paramref name="afterPosition"/>):
+    /// the order of the entries' key, so that a page costs the same however far into a large district it is.
+    /// </summary>
+    public async Task<DistrictEntryPage> EntriesAsync(
+        string districtId, DateTimeOffset asOf, Guid afterAccount, long afterPosition, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var columns = "e." + EntriesTable.Columns.Replace(", ", ", e.", StringComparison.Ordinal);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection,
+            $"select {columns} from {store.Schema}.{AccountsTable.Name} a join {store.Schema}.{EntriesTable.Name} e on e.account_id = a.id " +
+            "where a.district_id = $1 and (e.account_id, e.version) > ($3, $4) and e.decided_at <= $2 order by e.account_id, e.version limit $5",
+            districtId, asOf, afterAccount, afterPosition, pageSize + 1);
+        var entries = new List<DistrictEntry>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) entries.Add(new DistrictEntry(reader.GetGuid(0), EntriesTable.ReadEntry(reader, 1)));
+        }
+
+        if (entries.Count <= pageSize) return new DistrictEntryPage(entries, null);
+        var last = entries[pageSize - 1];
+        return new DistrictEntryPage(entries[..pageSize], (last.AccountId, last.Entry.Position));
+    }
+
     private async Task<MemberStandingPage> PageAsync(
         string districtId, DateTimeOffset asOf, string filter, object filterValue, Guid after, int pageSize, CancellationToken cancellationToken)
     {

@@ -42,3 +42,9 @@ public sealed record MemberStanding(Guid AccountId, Minutes Balance, Minutes Flo
 
 /// <summary>A page of member accounts in id order, and the id to continue after, or null on the last page.</summary>
 public sealed record MemberStandingPage(IReadOnlyList<MemberStanding> Members, Guid? NextAfter);
+
+/// <summary>A statement line of one of a district's accounts.</summary>
+public sealed record DistrictEntry(Guid AccountId, StatementEntry Entry);
+
+/// <summary>A page of a district's statement lines, account by account, and where the next page starts, or null on the last.</summary>
+public sealed record DistrictEntryPage(IReadOnlyList<DistrictEntry> Entries, (Guid AccountId, long Position)? NextAfter);

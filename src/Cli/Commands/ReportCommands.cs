@@ -1,0 +1,158 @@
+using System.CommandLine;
+using EPoomasi.Cli.Reports;
+using EPoomasi.Contracts.Ledger.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace EPoomasi.Cli.Commands;
+
+/// <summary>A district's reports as tables, and as charts on request; each as of an instant (now by default).</summary>
+internal static class ReportCommands
+{
+    public static Command Report()
+    {
+        var report = new Command("report", "보고서 / a district's reports, as tables and charts (coordinators, auditors)");
+        foreach (var command in All()) report.Subcommands.Add(command);
+        return report;
+    }
+
+    private static IEnumerable<Command> All()
+    {
+        var district = Inputs.District();
+        var asOf = Inputs.InstantOption("--as-of", "기준 시각 / as of this instant (now when left out)");
+        var chart = Inputs.Chart();
+
+        yield return Define.Command("supply", "발행과 유통 / issued, in the pot, in circulation, clearing: they sum to zero", [district, asOf, chart],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new GetSupplyRequest { DistrictId = session.District(parse.GetValue(district)) };
+                if (parse.GetValue(asOf) is { } at) request.AsOf = Timestamp.FromDateTimeOffset(at);
+                var supply = await session.Gateway.Reports(session.Token).GetSupplyAsync(request, cancellationToken: cancellationToken);
+                var rows = new List<(string Label, long Minutes)>
+                {
+                    ("발행 누계 / issued", supply.IssuedMinutes),
+                    ("유통 중 / in circulation", supply.InCirculationMinutes),
+                    ("공동기금 / in the pot", supply.CommunityPotMinutes),
+                    ("기금 지원 누계 / granted from the pot", supply.GrantedFromPotMinutes),
+                };
+                rows.AddRange(supply.ClearingPositionsMinutes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => ($"정산 / clearing with {p.Key}", p.Value)));
+                Console.WriteLine($"  {supply.DistrictId}  {Seoul.Format(supply.AsOf)} 기준 / as of (Seoul)   회원 members: {supply.MemberCount:N0}");
+                foreach (var (label, minutes) in rows) Console.WriteLine($"  {label,-34} {Hours.Format(minutes),14}");
+                Console.WriteLine($"  {"합계 / total (0 = balanced)",-34} {Hours.Format(supply.TotalMinutes),14}  {(supply.Balanced ? "균형 balanced" : "불균형 UNBALANCED")}");
+                if (parse.GetValue(chart) is { } path)
+                {
+                    Chart.Bars(path, $"{supply.DistrictId} 발행과 유통 / supply, {Seoul.Format(supply.AsOf)}", "시간 / hours", rows.Select(r => r.Label).ToList(), rows.Select(r => r.Minutes / 60.0).ToList());
+                    Console.WriteLine($"  차트 / chart: {path}");
+                }
+
+                return supply.Balanced ? 0 : 1;
+            });
+
+        var from = Inputs.InstantOption("--from", "시작 / from this instant (twelve months before --until when left out)");
+        var until = Inputs.InstantOption("--until", "끝 / until this instant, not included (now when left out)");
+        yield return Define.Command("months", "월별 교환 시간 (종류별) / hours members received per month, by kind", [district, from, until, chart],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new GetHoursByMonthRequest { DistrictId = session.District(parse.GetValue(district)) };
+                if (parse.GetValue(from) is { } start) request.From = Timestamp.FromDateTimeOffset(start);
+                if (parse.GetValue(until) is { } end) request.Until = Timestamp.FromDateTimeOffset(end);
+                var rows = (await session.Gateway.Reports(session.Token).GetHoursByMonthAsync(request, cancellationToken: cancellationToken)).Rows;
+                var months = rows.Select(r => r.Month).Distinct().Order(StringComparer.Ordinal).ToList();
+                var codes = rows.Select(r => r.Code).Distinct().Order().ToList();
+                Console.WriteLine($"  {"월 month",-9}" + string.Concat(codes.Select(c => $" {Categories.Label(c),18}")));
+                foreach (var month in months)
+                {
+                    Console.WriteLine($"  {month,-9}" + string.Concat(codes.Select(c => $" {Hours.Format(rows.Where(r => r.Month == month && r.Code == c).Sum(r => r.Minutes)),18}")));
+                }
+
+                if (months.Count == 0) Console.WriteLine("  이 기간에 받은 시간이 없습니다 / nothing received in this period");
+                if (parse.GetValue(chart) is { } path)
+                {
+                    var series = codes.Select(c => (Categories.Label(c), months.Select(m => rows.Where(r => r.Month == m && r.Code == c).Sum(r => r.Minutes) / 60.0).ToArray())).ToList();
+                    Chart.StackedBars(path, $"{request.DistrictId} 월별 시간 / hours per month", "시간 / hours", months, series);
+                    Console.WriteLine($"  차트 / chart: {path}");
+                }
+
+                return 0;
+            });
+
+        yield return Define.Command("distribution", "잔액 분포 / how many members hold balances in each range", [district, asOf, chart],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new GetBalanceDistributionRequest { DistrictId = session.District(parse.GetValue(district)) };
+                if (parse.GetValue(asOf) is { } at) request.AsOf = Timestamp.FromDateTimeOffset(at);
+                var response = await session.Gateway.Reports(session.Token).GetBalanceDistributionAsync(request, cancellationToken: cancellationToken);
+                var labels = response.Buckets.Select(Range).ToList();
+                Console.WriteLine($"  {Seoul.Format(response.AsOf)} 기준 / as of (Seoul)");
+                foreach (var (bucket, label) in response.Buckets.Zip(labels)) Console.WriteLine($"  {label,-22} {bucket.Members,8:N0}명 members");
+                if (parse.GetValue(chart) is { } path)
+                {
+                    Chart.Bars(path, $"{request.DistrictId} 잔액 분포 / balances, {Seoul.Format(response.AsOf)}", "회원 / members", labels, response.Buckets.Select(b => (double)b.Members).ToList());
+                    Console.WriteLine($"  차트 / chart: {path}");
+                }
+
+                return 0;
+            });
+
+        var quietDays = new Option<int>("--quiet-days") { Description = "활동 없는 날 수 / days without activity (1 to 3,650)", DefaultValueFactory = _ => 180 };
+        yield return Define.Command("dormant", "휴면 회원 / members with no activity for a while", [district, asOf, quietDays, Inputs.All],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new ListDormantMembersRequest { DistrictId = session.District(parse.GetValue(district)), QuietDays = parse.GetValue(quietDays) };
+                if (parse.GetValue(asOf) is { } at) request.AsOf = Timestamp.FromDateTimeOffset(at);
+                return await MembersAsync(parse, async token =>
+                {
+                    request.PageToken = token;
+                    var page = await session.Gateway.Reports(session.Token).ListDormantMembersAsync(request, cancellationToken: cancellationToken);
+                    return (page.Members, page.NextPageToken);
+                });
+            });
+
+        var within = Inputs.AmountOption("--within", "한도까지 남은 시간 / how close to a limit counts as near");
+        yield return Define.Command("near-limits", "한도에 가까운 회원 / members at or near their floor or cap", [district, asOf, within, Inputs.All],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new ListMembersNearLimitsRequest { DistrictId = session.District(parse.GetValue(district)), WithinMinutes = parse.GetValue(within) ?? 60 };
+                if (parse.GetValue(asOf) is { } at) request.AsOf = Timestamp.FromDateTimeOffset(at);
+                return await MembersAsync(parse, async token =>
+                {
+                    request.PageToken = token;
+                    var page = await session.Gateway.Reports(session.Token).ListMembersNearLimitsAsync(request, cancellationToken: cancellationToken);
+                    return (page.Members, page.NextPageToken);
+                });
+            });
+    }
+
+    private static async Task<int> MembersAsync(ParseResult parse, Func<string, Task<(IEnumerable<MemberStanding> Members, string Next)>> pages)
+    {
+        Console.WriteLine($"  {"계정 / account",-36}  {"이름 / name",-14} {"잔액 balance",12} {"하한 floor",10} {"상한 cap",10}  마지막 활동 / last activity (Seoul)");
+        var (token, count) = (string.Empty, 0);
+        do
+        {
+            var (members, next) = await pages(token);
+            foreach (var member in members)
+            {
+                Console.WriteLine($"  {member.AccountId,-36}  {member.HolderName,-14} {Hours.Format(member.BalanceMinutes),12} {Hours.Format(member.FloorMinutes),10} " +
+                                  $"{Hours.Format(member.CapMinutes),10}  {(member.LastActivity is null ? "없음 none" : Seoul.Format(member.LastActivity))}");
+                count++;
+            }
+
+            token = next;
+            if (token.Length > 0 && !parse.GetValue(Inputs.All))
+            {
+                Console.WriteLine($"  다음 쪽 / next page: --all");
+                break;
+            }
+        }
+        while (token.Length > 0);
+
+        Console.WriteLine($"  {count:N0}명 / members");
+        return 0;
+    }
+
+    private static string Range(BalanceBucket bucket) => (bucket.HasFromMinutes, bucket.HasToMinutes) switch
+    {
+        (false, true) => $"< {Hours.Format(bucket.ToMinutes)}",
+        (true, false) => $">= {Hours.Format(bucket.FromMinutes)}",
+        _ => $"{Hours.Format(bucket.FromMinutes)} ~ {Hours.Format(bucket.ToMinutes)}",
+    };
+}

@@ -1,0 +1,19 @@
+using EPoomasi.Contracts.Ledger.V1;
+
+namespace EPoomasi.Cli.Reports;
+
+/// <summary>What each transfer code is called in reports, Korean first.</summary>
+internal static class Categories
+{
+    public static string Label(TransferCode code) => code switch
+    {
+        TransferCode.Service => "서비스 service",
+        TransferCode.Goods => "물품 goods",
+        TransferCode.Welcome => "환영 welcome",
+        TransferCode.Mint => "발행 mint",
+        TransferCode.Donation => "기부 donation",
+        TransferCode.PotGrant => "기금 지원 pot grant",
+        TransferCode.Reversal => "정정 reversal",
+        _ => Printer.Label(code),
+    };
+}
