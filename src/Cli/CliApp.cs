@@ -48,6 +48,11 @@ public static class CliApp
             Printer.Error(error);
             return 1;
         }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            Console.WriteLine($"  파일을 읽거나 쓸 수 없습니다 / a file could not be read or written: {error.Message}");
+            return 2;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Console.WriteLine("  중단됨 / stopped");
@@ -65,7 +70,7 @@ public static class CliApp
             Inputs.Gateway,
             Inputs.Token,
         };
-        foreach (var command in StartingCommands.All().Concat(DistrictCommands.All()).Concat(LedgerCommands.All()).Concat(PotCommands.All()).Concat(OnboardingCommands.All()).Concat(MintCommands.All()).Concat(AdministrationCommands.All()).Concat(AuditCommands.All()))
+        foreach (var command in StartingCommands.All().Concat(DistrictCommands.All()).Concat(LedgerCommands.All()).Concat(PotCommands.All()).Concat(OnboardingCommands.All()).Concat(MintCommands.All()).Concat(ImportCommands.All()).Concat(AdministrationCommands.All()).Concat(AuditCommands.All()))
         {
             root.Subcommands.Add(command);
         }

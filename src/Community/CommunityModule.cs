@@ -1,3 +1,4 @@
+using EPoomasi.Community.Importing;
 using EPoomasi.Community.Members;
 using EPoomasi.Community.Minting;
 using EPoomasi.Community.Onboarding;
@@ -146,6 +147,21 @@ public sealed class CommunityModule
     {
         var page = await _mints.ListAsync(new { districtId, status = nameof(MintStatus.AwaitingApproval) }, after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
         return page.Select(p => (Guid.Parse(p.Key), p.State)).ToList();
+    }
+
+    /// <summary>
+    /// Checks, and unless <paramref name="dryRun"/> imports, members from another time bank into the district, with their
+    /// opening balances. One result per row, in order. Importing the same rows again changes nothing. Null when there is
+    /// no such district.
+    /// </summary>
+    /// <exception cref="CommunityInputException">More than <see cref="MemberImport.MaxRows"/> rows.</exception>
+    public async Task<IReadOnlyList<ImportRowResult>?> ImportMembersAsync(
+        string districtId, IReadOnlyList<ImportRow> rows, bool dryRun, Attribution by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count > MemberImport.MaxRows) throw new CommunityInputException($"한 번에 {MemberImport.MaxRows:N0}줄까지입니다 / at most {MemberImport.MaxRows:N0} rows a call.");
+        if (await _ledger.GetDistrictAsync(districtId, cancellationToken) is not { } district) return null;
+        return await new MemberImport(_ledger, Members).RunAsync(district, rows, dryRun, by, cancellationToken);
     }
 
     private async Task<MintResult> SubmitAsync(MintCommand command, CancellationToken cancellationToken)

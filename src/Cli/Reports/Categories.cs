@@ -14,6 +14,7 @@ internal static class Categories
         TransferCode.Donation => "기부 donation",
         TransferCode.PotGrant => "기금 지원 pot grant",
         TransferCode.Reversal => "정정 reversal",
+        TransferCode.OpeningBalance => "이전 잔액 opening balance",
         _ => Printer.Label(code),
     };
 }

@@ -17,7 +17,7 @@ public sealed class FourEyes(LedgerRuntime ledger)
     /// <exception cref="RpcException">FAILED_PRECONDITION with reason MINT_APPROVAL_REQUIRED.</exception>
     public async Task EnsureAsync(IReadOnlyList<TransferCommand> commands, CancellationToken cancellationToken)
     {
-        var fromIssuance = commands.OfType<CreateTransfer>().Where(c => c.Code is TransferCode.Mint or TransferCode.Welcome).ToList();
+        var fromIssuance = commands.OfType<CreateTransfer>().Where(c => c.Code is TransferCode.Mint or TransferCode.Welcome or TransferCode.OpeningBalance).ToList();
         if (fromIssuance.Count == 0) return;
         var districts = (await ledger.Ledger.ListDistrictsAsync(cancellationToken)).Where(d => d.MintApprovalAbove is not null).ToDictionary(d => d.IssuanceAccountId);
         foreach (var transfer in fromIssuance)

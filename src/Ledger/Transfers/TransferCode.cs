@@ -23,4 +23,10 @@ public enum TransferCode
 
     /// <summary>A compensating transfer; only ever created by reversing another transfer.</summary>
     Reversal = 7,
+
+    /// <summary>
+    /// A member's balance brought from another time bank when the district moved in: from issuance for a positive
+    /// balance, back to it for a negative one. Marks the minutes as imported rather than minted for work here.
+    /// </summary>
+    OpeningBalance = 8,
 }

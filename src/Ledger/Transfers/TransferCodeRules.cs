@@ -8,7 +8,11 @@ namespace EPoomasi.Ledger.Transfers;
 /// </summary>
 public static class TransferCodeRules
 {
-    private sealed record Rule(AccountKind[] Debits, AccountKind[] Credits, bool CrossDistrict);
+    private sealed record Rule(AccountKind[] Debits, AccountKind[] Credits, bool CrossDistrict)
+    {
+        /// <summary>For a code that goes either way between two kinds: never between two accounts of the same kind.</summary>
+        public bool EitherWay { get; init; }
+    }
 
     private static readonly Dictionary<TransferCode, Rule> Rules = new()
     {
@@ -18,6 +22,7 @@ public static class TransferCodeRules
         [TransferCode.Mint] = new([AccountKind.Issuance], [AccountKind.Member, AccountKind.CommunityPot], CrossDistrict: false),
         [TransferCode.Donation] = new([AccountKind.Member], [AccountKind.CommunityPot], CrossDistrict: true),
         [TransferCode.PotGrant] = new([AccountKind.CommunityPot], [AccountKind.Member], CrossDistrict: false),
+        [TransferCode.OpeningBalance] = new([AccountKind.Issuance, AccountKind.Member], [AccountKind.Member, AccountKind.Issuance], CrossDistrict: false) { EitherWay = true },
     };
 
     /// <summary>True for every code a client may name (everything but <see cref="TransferCode.Reversal"/>).</summary>
@@ -25,7 +30,7 @@ public static class TransferCodeRules
 
     /// <summary>True when <paramref name="code"/> may move minutes from a <paramref name="debit"/> to a <paramref name="credit"/> account.</summary>
     public static bool Allows(TransferCode code, AccountKind debit, AccountKind credit) =>
-        Rules.TryGetValue(code, out var rule) && rule.Debits.Contains(debit) && rule.Credits.Contains(credit);
+        Rules.TryGetValue(code, out var rule) && rule.Debits.Contains(debit) && rule.Credits.Contains(credit) && (!rule.EitherWay || debit != credit);
 
     /// <summary>True when <paramref name="code"/> may connect accounts of two different districts.</summary>
     public static bool AllowsCrossDistrict(TransferCode code) => Rules.TryGetValue(code, out var rule) && rule.CrossDistrict;

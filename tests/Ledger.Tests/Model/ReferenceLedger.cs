@@ -202,6 +202,7 @@ public sealed partial class ReferenceLedger
             (TransferCode.Mint, AccountKind.Issuance, AccountKind.Member or AccountKind.CommunityPot) => true,
             (TransferCode.Donation, AccountKind.Member, AccountKind.CommunityPot) => true,
             (TransferCode.PotGrant, AccountKind.CommunityPot, AccountKind.Member) => true,
+            (TransferCode.OpeningBalance, AccountKind.Issuance, AccountKind.Member) or (TransferCode.OpeningBalance, AccountKind.Member, AccountKind.Issuance) => true,
             _ => false,
         };
         if (!allowed) return TransferResult.CodeNotAllowedForAccounts;

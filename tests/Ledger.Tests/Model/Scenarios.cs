@@ -64,7 +64,7 @@ public static class Scenarios
     private static readonly Gen<TransferCode> Code = Gen.Frequency(
         (10, Gen.Constant(TransferCode.Service)), (2, Gen.Constant(TransferCode.Goods)),
         (3, Gen.Constant(TransferCode.Welcome)), (4, Gen.Constant(TransferCode.Mint)),
-        (3, Gen.Constant(TransferCode.Donation)), (3, Gen.Constant(TransferCode.PotGrant)),
+        (3, Gen.Constant(TransferCode.Donation)), (3, Gen.Constant(TransferCode.PotGrant)), (2, Gen.Constant(TransferCode.OpeningBalance)),
         (1, Gen.Constant(TransferCode.Reversal)), (1, Gen.Constant((TransferCode)99)));
 
     private static readonly Gen<string> Memo = Gen.Frequency((30, Gen.Elements("", "tutoring", "repairs")), (1, Gen.Constant(new string('m', LedgerLimits.MemoMaxLength + 1))));
