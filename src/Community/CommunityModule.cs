@@ -1,3 +1,4 @@
+using EPoomasi.Community.Closing;
 using EPoomasi.Community.Importing;
 using EPoomasi.Community.Members;
 using EPoomasi.Community.Minting;
@@ -163,6 +164,13 @@ public sealed class CommunityModule
         if (await _ledger.GetDistrictAsync(districtId, cancellationToken) is not { } district) return null;
         return await new MemberImport(_ledger, Members).RunAsync(district, rows, dryRun, by, cancellationToken);
     }
+
+    /// <summary>
+    /// Closes a member's account for good, settling its balance first: a positive balance to the community pot, a
+    /// negative one covered from issuance, with the reason. A pending hold refuses it.
+    /// </summary>
+    public Task<ClosingResult> CloseAccountAsync(Guid requestId, string districtId, Guid accountId, string reason, Attribution by, CancellationToken cancellationToken) =>
+        new AccountClosing(_ledger).CloseAsync(requestId, districtId, accountId, reason ?? string.Empty, by, cancellationToken);
 
     private async Task<MintResult> SubmitAsync(MintCommand command, CancellationToken cancellationToken)
     {

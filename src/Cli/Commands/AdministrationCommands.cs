@@ -49,11 +49,33 @@ internal static class AdministrationCommands
                 }, cancellationToken: cancellationToken)).Changed));
         }
 
-        yield return Define.Command("close", "계정 닫기 (잔액 0, 보류 없음) / close an account (zero balance, no hold)", [account, reason],
-            async (parse, session, cancellationToken) => Changed((await Administration(session).CloseAccountAsync(new CloseAccountRequest
+        var districtOption = Inputs.District();
+        yield return Define.Command("close", "계정 해지: 잔액을 정산하고 닫음 / close a member's account: a balance goes to the pot, a debt is covered from issuance", [account, reason, districtOption],
+            async (parse, session, cancellationToken) =>
             {
-                AccountId = parse.GetValue(account)!, Reason = parse.GetValue(reason)!,
-            }, cancellationToken: cancellationToken)).Changed));
+                var closed = await session.Gateway.Community(session.Token).CloseMemberAccountAsync(new Contracts.Community.V1.CloseMemberAccountRequest
+                {
+                    RequestId = Guid.NewGuid().ToString(), DistrictId = session.District(parse.GetValue(districtOption)), AccountId = parse.GetValue(account)!, Reason = parse.GetValue(reason)!,
+                }, cancellationToken: cancellationToken);
+                var settled = closed.SettledMinutes switch
+                {
+                    > 0 => $", 잔액 {Hours.Format(closed.SettledMinutes)} 공동기금으로 / balance to the community pot",
+                    < 0 => $", 부족분 {Hours.Format(-closed.SettledMinutes)} 발행으로 정산 / debt covered from issuance",
+                    _ => "",
+                };
+                var (ok, text) = closed.Result switch
+                {
+                    Contracts.Community.V1.ClosingResult.Closed => (true, $"닫힘 / closed{settled}"),
+                    Contracts.Community.V1.ClosingResult.AlreadyClosed => (true, "이미 닫힘 / already closed"),
+                    Contracts.Community.V1.ClosingResult.HoldsPending => (false, "보류 중인 거래가 있습니다. 먼저 확정하거나 취소하세요 / a hold is pending: post or void it first"),
+                    Contracts.Community.V1.ClosingResult.SettlementRefused => (false, $"정산이 거절되었습니다 / the settlement was refused: {closed.LedgerRefusal}"),
+                    Contracts.Community.V1.ClosingResult.OtherDistrict => (false, "다른 구의 계정입니다 / the account belongs to another district"),
+                    Contracts.Community.V1.ClosingResult.NotFound => (false, "그런 계정이 없습니다 / no such account"),
+                    _ => (false, Printer.Label(closed.Result)),
+                };
+                Console.WriteLine($"  {text}");
+                return ok ? 0 : 1;
+            });
 
         var amount = Inputs.Amount("amount", "발행 한도 / the mint budget");
         yield return Define.Command("budget", "구의 발행 한도 설정 / set a district's mint budget", [districtId, amount, reason],

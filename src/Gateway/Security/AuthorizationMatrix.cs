@@ -75,6 +75,7 @@ public static class AuthorizationMatrix
         [Community("DeclineMint")] = Rule.Grant<DeclineMintRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("ListAwaitingMints")] = Rule.Grant<ListAwaitingMintsRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Auditor, Anything)),
         [Community("ImportMembers")] = Rule.Grant<ImportMembersRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Community("CloseMemberAccount")] = Rule.Grant<CloseMemberAccountRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("GetMember")] = Rule.Grant<GetMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
         [Community("UpdateMemberProfile")] = Rule.Grant<UpdateMemberProfileRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("EraseMember")] = Rule.Grant<EraseMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
