@@ -3,6 +3,7 @@ using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Auditing;
 using EPoomasi.Ledger.Auditing.Journal;
 using EPoomasi.Ledger.Districts;
+using EPoomasi.Ledger.Districts.OpeningBudgetPeriod;
 using EPoomasi.Ledger.Districts.Seeding;
 using EPoomasi.Ledger.Documents;
 using EPoomasi.Ledger.Modules;
@@ -133,6 +134,24 @@ public sealed class LedgerModule : IAsyncDisposable
     /// <summary>Expires up to <paramref name="maxHolds"/> holds past their timeout; how many it expired. Any number of hosts may run it.</summary>
     public Task<int> ExpireDueHoldsAsync(int maxHolds, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_expirer.ExpireDueAsync(maxHolds, cancellationToken));
+
+    /// <summary>
+    /// Starts the budget period under way in every district whose mint budget is per month or year and has not started
+    /// it yet; how many it started. Any number of hosts may run it: a period is opened once.
+    /// </summary>
+    public async Task<int> OpenMintBudgetPeriodsAsync(CancellationToken cancellationToken)
+    {
+        var opened = 0;
+        var now = _store.Now();
+        foreach (var district in await ListDistrictsAsync(cancellationToken))
+        {
+            if (district.MintBudgetPeriod is not { } period || MintBudgetPeriods.Of(period, now) == district.MintBudgetPeriodOpened) continue;
+            var outcome = await ExecuteAsync(new OpenMintBudgetPeriod(district.Id, Attribution.System), cancellationToken);
+            if (outcome.Changed) opened++;
+        }
+
+        return opened;
+    }
 
     /// <summary>Extends the journal's hash chain up to the safe horizon of this instant. Any number of hosts may run it.</summary>
     public Task<SealResult> SealJournalAsync(CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ public sealed class every_domain_value_has_a_contract_twin
         Assert.All(Enum.GetValues<Domain.Accounts.AccountKind>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
         Assert.All(Enum.GetValues<Domain.Accounts.AccountStatus>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
         Assert.All(Enum.GetValues<Domain.Accounts.EntrySide>(), v => Assert.Equal(v.ToString(), ProtoEnums.ToProto(v).ToString()));
+        Assert.All(Enum.GetValues<Domain.Districts.MintBudgetPeriod>(), v => Assert.Equal(v, ProtoEnums.FromProto(ProtoEnums.ToProto(v))));
     }
 
     [Fact]

@@ -78,10 +78,22 @@ internal static class AdministrationCommands
             });
 
         var amount = Inputs.Amount("amount", "발행 한도 / the mint budget");
-        yield return Define.Command("budget", "구의 발행 한도 설정 / set a district's mint budget", [districtId, amount, reason],
+        var per = new Option<string?>("--per")
+        {
+            Description = "기간 / the budget's period: month (매월), year (매년) or lifetime (전체); left out keeps the district's",
+        };
+        per.AcceptOnlyFromAmong("month", "year", "lifetime");
+        yield return Define.Command("budget", "구의 발행 한도 설정 / set a district's mint budget, over its life or per month or year", [districtId, amount, per, reason],
             async (parse, session, cancellationToken) => Changed((await Administration(session).SetMintBudgetAsync(new SetMintBudgetRequest
             {
                 DistrictId = parse.GetValue(districtId)!, MintBudgetMinutes = parse.GetValue(amount), Reason = parse.GetValue(reason)!,
+                Period = parse.GetValue(per) switch
+                {
+                    "month" => MintBudgetPeriod.Month,
+                    "year" => MintBudgetPeriod.Year,
+                    "lifetime" => MintBudgetPeriod.Lifetime,
+                    _ => MintBudgetPeriod.Unspecified,
+                },
             }, cancellationToken: cancellationToken)).Changed));
 
         foreach (var command in Appointments(districtId, reason)) yield return command;

@@ -9,6 +9,12 @@ internal static partial class GatewayLog
     [LoggerMessage(2, LogLevel.Information, "Expired {Count} holds")]
     public static partial void ExpiredHolds(this ILogger logger, int count);
 
+    [LoggerMessage(10, LogLevel.Information, "Opened the mint budget period of {Count} districts")]
+    public static partial void OpenedBudgetPeriods(this ILogger logger, int count);
+
+    [LoggerMessage(11, LogLevel.Warning, "Opening mint budget periods failed")]
+    public static partial void OpeningBudgetPeriodsFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(3, LogLevel.Warning, "Expiring holds failed")]
     public static partial void ExpiringHoldsFailed(this ILogger logger, Exception exception);
 

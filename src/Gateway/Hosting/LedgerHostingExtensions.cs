@@ -11,6 +11,7 @@ public static class LedgerHostingExtensions
         // Registered before the web host, so the database is ready before the gateway listens.
         builder.Services.AddHostedService(services => services.GetRequiredService<LedgerRuntime>());
         builder.Services.AddHostedService<HoldExpiryService>();
+        builder.Services.AddHostedService<BudgetPeriodService>();
         builder.Services.AddHostedService<JournalSealingService>();
         builder.Services.AddSingleton<Security.FourEyes>();
         builder.Services.AddSingleton<Feed.AccountChanges>();

@@ -24,6 +24,12 @@ public static class ProtoEnums
 
     public static Proto.EntrySide ToProto(Domain.Accounts.EntrySide value) => Map<Domain.Accounts.EntrySide, Proto.EntrySide>(value);
 
+    public static Proto.MintBudgetPeriod ToProto(Domain.Districts.MintBudgetPeriod value) => Map<Domain.Districts.MintBudgetPeriod, Proto.MintBudgetPeriod>(value);
+
+    /// <summary>The domain period, or an undefined value (which the ledger refuses) for a number it does not know.</summary>
+    public static Domain.Districts.MintBudgetPeriod FromProto(Proto.MintBudgetPeriod value) =>
+        Enum.TryParse<Domain.Districts.MintBudgetPeriod>(value.ToString(), out var period) && Enum.IsDefined(period) ? period : (Domain.Districts.MintBudgetPeriod)0;
+
     /// <summary>The domain code, or an undefined value (which the ledger rejects as CodeUnknown) for UNSPECIFIED and unknown numbers.</summary>
     public static Domain.Transfers.TransferCode FromProto(Proto.TransferCode value) =>
         Enum.TryParse<Domain.Transfers.TransferCode>(value.ToString(), out var code) && Enum.IsDefined(code) ? code : (Domain.Transfers.TransferCode)0;

@@ -32,6 +32,8 @@ public static class ProtoMessages
             IssuanceAccountId = district.IssuanceAccountId.ToString(), CommunityPotAccountId = district.CommunityPotAccountId.ToString(),
             WelcomeGrantMinutes = district.WelcomeGrant?.Value ?? 0,
             MintApprovalAboveMinutes = district.MintApprovalAbove?.Value ?? 0,
+            MintBudgetPeriod = ProtoEnums.ToProto(district.MintBudgetPeriod ?? Domain.Districts.MintBudgetPeriod.Lifetime),
+            MintBudgetPeriodOpened = district.MintBudgetPeriodOpened ?? "",
         };
         proto.TrustLimitsMinutes.Add(district.TrustLimits.ToDictionary(t => t.Key, t => t.Value.Value));
         proto.Coordinators.AddRange(district.Coordinators ?? []);

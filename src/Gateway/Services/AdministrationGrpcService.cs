@@ -26,7 +26,11 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
             new Minutes(request.WelcomeGrantMinutes)), context) };
 
     public override async Task<SetMintBudgetResponse> SetMintBudget(SetMintBudgetRequest request, ServerCallContext context) =>
-        new() { Changed = await RunAsync(new SetMintBudget(request.DistrictId, new Minutes(request.MintBudgetMinutes), request.Reason, CallerAttribution.From(context)), context) };
+        new()
+        {
+            Changed = await RunAsync(new SetMintBudget(request.DistrictId, new Minutes(request.MintBudgetMinutes), request.Reason, CallerAttribution.From(context),
+                request.Period == MintBudgetPeriod.Unspecified ? null : ProtoEnums.FromProto(request.Period)), context),
+        };
 
     public override async Task<SetTrustLimitResponse> SetTrustLimit(SetTrustLimitRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new SetTrustLimit(request.DistrictId, request.CounterpartDistrictId, new Minutes(request.LimitMinutes), request.Reason, CallerAttribution.From(context)), context) };

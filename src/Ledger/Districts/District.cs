@@ -26,8 +26,14 @@ public sealed record District
     /// <summary>A mint above this needs a second coordinator's approval; null when any mint needs one coordinator.</summary>
     public Minutes? MintApprovalAbove { get; init; }
 
-    /// <summary>Most the district may ever have issued (net of reversals).</summary>
+    /// <summary>Most the district may issue (net of reversals): over its life, or per <see cref="MintBudgetPeriod"/>.</summary>
     public required Minutes MintBudget { get; init; }
+
+    /// <summary>The budget's period; null for one budget over the district's life.</summary>
+    public MintBudgetPeriod? MintBudgetPeriod { get; init; }
+
+    /// <summary>The budget period under way (<c>2026-12</c>); null for a lifetime budget.</summary>
+    public string? MintBudgetPeriodOpened { get; init; }
 
     /// <summary>
     /// The identities appointed to coordinate the district, in order; null while there are none, so that a district

@@ -3,6 +3,7 @@ using EPoomasi.Ledger.Administration;
 using EPoomasi.Ledger.Districts.AppointingCoordinators;
 using EPoomasi.Ledger.Districts.ChangingDefaults;
 using EPoomasi.Ledger.Districts.CreatingDistrict;
+using EPoomasi.Ledger.Districts.OpeningBudgetPeriod;
 using EPoomasi.Ledger.Districts.SettingMintBudget;
 using EPoomasi.Ledger.Districts.SettingTrustLimit;
 
@@ -16,6 +17,7 @@ public static class DistrictDecider
         CreateDistrict create => Create(create, view.FindDistrict(create.DistrictId), now),
         ChangeDistrictDefaults change => ChangeDefaults(change, view, now),
         SetMintBudget set => SetBudget(set, view, now),
+        OpenMintBudgetPeriod open => OpenPeriod(open, view, now),
         SetTrustLimit set => SetTrust(set, view, now),
         AppointCoordinator appoint => Appoint(appoint.DistrictId, appoint.Subject, appoint.Reason, view, (d, s) => !d.IsCoordinator(s),
             () => new CoordinatorAppointed(appoint.DistrictId, appoint.Subject, appoint.Reason, appoint.By, now)),
@@ -80,14 +82,36 @@ public static class DistrictDecider
         var reason = AdminRules.CheckReason(command.Reason);
         if (reason != AdminResult.Ok) return AdminDecision.Rejected(reason);
         if (view.FindDistrict(command.DistrictId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
-        if (district.MintBudget == command.MintBudget) return AdminDecision.Unchanged;
+        if (command.Period is { } asked && !Enum.IsDefined(asked)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        var period = command.Period ?? district.MintBudgetPeriod ?? MintBudgetPeriod.Lifetime;
+        if (district.MintBudget == command.MintBudget && period == (district.MintBudgetPeriod ?? MintBudgetPeriod.Lifetime)) return AdminDecision.Unchanged;
 
         var issuance = view.FindAccount(WellKnownAccounts.Issuance(command.DistrictId))!;
-        if (issuance.Available < -command.MintBudget) return AdminDecision.Rejected(AdminResult.BudgetBelowIssued);
+        if (period == MintBudgetPeriod.Lifetime && issuance.Available < -command.MintBudget) return AdminDecision.Rejected(AdminResult.BudgetBelowIssued);
 
+        // A budget per period starts its period now: the floor is what issuance can spend now, less the budget.
+        var floor = period == MintBudgetPeriod.Lifetime ? -command.MintBudget : issuance.Available - command.MintBudget;
+        if (!AdminRules.IsBound(-floor)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
         return new AdminDecision(AdminResult.Ok,
-            [new MintBudgetChanged(command.DistrictId, command.MintBudget, command.Reason, command.By, now)],
-            [new AccountLimitsChanged(issuance.Id, -command.MintBudget, issuance.Cap, command.Reason, command.By, now)]);
+            [new MintBudgetChanged(command.DistrictId, command.MintBudget, command.Reason, command.By, now, command.Period, MintBudgetPeriods.Of(period, now))],
+            [new AccountLimitsChanged(issuance.Id, floor, issuance.Cap, command.Reason, command.By, now)]);
+    }
+
+    private static AdminDecision OpenPeriod(OpenMintBudgetPeriod command, IAdminView view, DateTimeOffset now)
+    {
+        if (!AdminRules.IsDistrictId(command.DistrictId)) return AdminDecision.Rejected(AdminResult.DistrictIdInvalid);
+        if (view.FindDistrict(command.DistrictId) is not { } district) return AdminDecision.Rejected(AdminResult.DistrictNotFound);
+        if (district.MintBudgetPeriod is not { } period || MintBudgetPeriods.Of(period, now) is not { } current) return AdminDecision.Unchanged;
+        // Period names sort as their times do; a host whose clock lags never reopens a period already past.
+        if (district.MintBudgetPeriodOpened is { } opened && string.CompareOrdinal(opened, current) >= 0) return AdminDecision.Unchanged;
+
+        var issuance = view.FindAccount(WellKnownAccounts.Issuance(command.DistrictId))!;
+        var floor = issuance.Available - district.MintBudget;
+        if (!AdminRules.IsBound(-floor)) return AdminDecision.Rejected(AdminResult.AmountInvalid);
+        var reason = $"예산 기간 {current} 시작 / budget period {current} opened";
+        return new AdminDecision(AdminResult.Ok,
+            [new MintBudgetPeriodOpened(command.DistrictId, current, command.By, now)],
+            [new AccountLimitsChanged(issuance.Id, floor, issuance.Cap, reason, command.By, now)]);
     }
 
     private static AdminDecision SetTrust(SetTrustLimit command, IAdminView view, DateTimeOffset now)

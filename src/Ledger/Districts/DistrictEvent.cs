@@ -21,7 +21,14 @@ public sealed record DistrictDefaultsChanged(
     : DistrictEvent(DistrictId, By, At);
 
 /// <summary>The district's mint budget changed.</summary>
-public sealed record MintBudgetChanged(string DistrictId, Minutes MintBudget, string Reason, Attribution By, DateTimeOffset At)
+/// <param name="Period">The budget's period, when it changed; null keeps it (and is the lifetime for events from before periods).</param>
+/// <param name="PeriodOpened">The period that starts with the change (<c>2026-12</c>), for a budget per month or year.</param>
+public sealed record MintBudgetChanged(
+    string DistrictId, Minutes MintBudget, string Reason, Attribution By, DateTimeOffset At, MintBudgetPeriod? Period = null, string? PeriodOpened = null)
+    : DistrictEvent(DistrictId, By, At);
+
+/// <summary>A new budget period started (<c>2026-12</c>): the district may mint its budget again.</summary>
+public sealed record MintBudgetPeriodOpened(string DistrictId, string Period, Attribution By, DateTimeOffset At)
     : DistrictEvent(DistrictId, By, At);
 
 /// <summary>The city appointed a coordinator of the district.</summary>

@@ -28,7 +28,13 @@ public static class DistrictEvolution
                 WelcomeGrant = changed.WelcomeGrant is { } grant ? (grant > Minutes.Zero ? grant : null) : state.WelcomeGrant,
                 MintApprovalAbove = changed.MintApprovalAbove is { } above ? (above > Minutes.Zero ? above : null) : state.MintApprovalAbove,
             },
-            (not null, MintBudgetChanged changed) => state with { MintBudget = changed.MintBudget },
+            (not null, MintBudgetChanged changed) => state with
+            {
+                MintBudget = changed.MintBudget,
+                MintBudgetPeriod = changed.Period is { } period ? (period == MintBudgetPeriod.Lifetime ? null : period) : state.MintBudgetPeriod,
+                MintBudgetPeriodOpened = changed.Period == MintBudgetPeriod.Lifetime ? null : changed.PeriodOpened ?? state.MintBudgetPeriodOpened,
+            },
+            (not null, MintBudgetPeriodOpened opened) => state with { MintBudgetPeriodOpened = opened.Period },
             (not null, CoordinatorAppointed appointed) => state with
             {
                 Coordinators = [.. (state.Coordinators ?? []).Append(appointed.Subject).Distinct().Order(StringComparer.Ordinal)],

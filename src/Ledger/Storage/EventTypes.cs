@@ -15,7 +15,7 @@ internal sealed class EventTypes
         .. EventKinds.AccountEventTypes, typeof(AccountEventsJournaled), typeof(TransfersJournaled), typeof(TransferRecordsCarriedForward),
         typeof(Modules.ModuleCommandsJournaled),
         typeof(DistrictCreated), typeof(DistrictDefaultsChanged), typeof(MintBudgetChanged), typeof(TrustLimitSet),
-        typeof(CoordinatorAppointed), typeof(CoordinatorRemoved),
+        typeof(CoordinatorAppointed), typeof(CoordinatorRemoved), typeof(MintBudgetPeriodOpened),
     ];
 
     private readonly Dictionary<string, Type> _byName;
