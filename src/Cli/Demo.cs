@@ -1,3 +1,4 @@
+using EPoomasi.Contracts.Community.V1;
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
 using Grpc.Core;
@@ -5,8 +6,8 @@ using Grpc.Core;
 namespace EPoomasi.Cli;
 
 /// <summary>
-/// A guided tour: Seoul's districts, two of them made to trust each other, a coordinator's welcome credits, a payment, a hold
-/// posted in part, a payment across districts, and an overdraft refused with its reason.
+/// A guided tour: Seoul's districts, two of them made to trust each other, people joining with a welcome grant, a payment, a
+/// hold posted in part, a payment across districts, and an overdraft refused with its reason.
 /// </summary>
 internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
 {
@@ -38,17 +39,14 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         var gangnamCoordinator = await gateway.TokenAsync(Role.Coordinator, "coordinator:gangnam-yoon", "gangnam", [], cancellationToken);
         Console.WriteLine("  done (repeating the demo finds them already there)");
 
-        Step("Coordinators open accounts for Kim and Lee in Mapo, and Choi in Gangnam; each member gets a token for their own account");
-        var kim = await OpenAsync("mapo", _coordinator);
-        var lee = await OpenAsync("mapo", _coordinator);
-        var choi = await OpenAsync("gangnam", gangnamCoordinator);
+        Step("김민수 Kim and 이영희 Lee apply to join Mapo, 최지우 Choi Gangnam; coordinators record their orientation and approve: each gets an account and Seoul's 5h welcome grant");
+        var kim = await JoinAsync("mapo", "김민수", _coordinator);
+        var lee = await JoinAsync("mapo", "이영희", _coordinator);
+        var choi = await JoinAsync("gangnam", "최지우", gangnamCoordinator);
         var kimToken = await gateway.TokenAsync(Role.Member, "member:kim", "mapo", [kim], cancellationToken);
         var leeToken = await gateway.TokenAsync(Role.Member, "member:lee", "mapo", [lee], cancellationToken);
         var choiToken = await gateway.TokenAsync(Role.Member, "member:choi", "gangnam", [choi], cancellationToken);
         var ledger = gateway.Ledger(kimToken);
-
-        Step("Coordinator Park grants Kim 5h of welcome credits");
-        await PayAsync(_coordinator, await IssuanceAsync("mapo"), kim, 300, TransferCode.Welcome, "welcome to e-poomasi");
 
         Step("Kim pays Lee 1h 30m for English tutoring");
         await PayAsync(kimToken, kim, lee, 90, TransferCode.Service, "English tutoring");
@@ -78,12 +76,13 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         }
 
         Step("Where everyone stands");
-        foreach (var (token, account) in new[] { (kimToken, kim), (leeToken, lee), (choiToken, choi) })
+        foreach (var (name, token, account) in new[] { ("김민수 Kim", kimToken, kim), ("이영희 Lee", leeToken, lee), ("최지우 Choi", choiToken, choi) })
         {
+            Console.Write($"  {name}");
             await ShowAsync(token, account);
         }
 
-        Step("Kim's statement");
+        Step("Kim's statement names who the hours came from and went to");
         var statement = await ledger.ListStatementEntriesAsync(new ListStatementEntriesRequest { AccountId = kim }, cancellationToken: cancellationToken);
         Printer.Statement(statement.Entries);
 
@@ -95,19 +94,26 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
 
     private void Step(string title) => Console.WriteLine($"\n{++_step}. {title}");
 
-    // A district's own accounts have ids the ledger derives; its trial balance names them.
-    private async Task<string> IssuanceAsync(string district)
+    // A person applies with their own token; the district's coordinator records the orientation and approves, which opens
+    // the account and pays the welcome grant in one step.
+    private async Task<string> JoinAsync(string district, string name, string coordinator)
     {
-        var trial = await gateway.Ledger(_coordinator).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = district }, cancellationToken: cancellationToken);
-        return trial.Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId;
-    }
-
-    private async Task<string> OpenAsync(string district, string coordinator)
-    {
-        var id = Guid.NewGuid().ToString();
-        await gateway.Administration(coordinator).OpenAccountAsync(new OpenAccountRequest { AccountId = id, DistrictId = district }, cancellationToken: cancellationToken);
-        Console.WriteLine($"  {district,-8} {id}");
-        return id;
+        var person = await gateway.TokenAsync(Role.Member, $"person:{Guid.NewGuid():N}", district, [], cancellationToken);
+        var applied = (await gateway.Community(person).ApplyAsync(new ApplyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DistrictId = district, Profile = new MemberProfile { DisplayName = name, HasPhone = true, Languages = { "ko" } },
+        }, cancellationToken: cancellationToken)).Outcome;
+        var community = gateway.Community(coordinator);
+        await community.RecordOrientationAsync(new RecordOrientationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DistrictId = district, ApplicationId = applied.ApplicationId,
+        }, cancellationToken: cancellationToken);
+        var approved = (await community.ApproveApplicationAsync(new ApproveApplicationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DistrictId = district, ApplicationId = applied.ApplicationId,
+        }, cancellationToken: cancellationToken)).Outcome;
+        Console.WriteLine($"  {district,-8} {name}  {approved.Application.AccountId}  환영 welcome {Hours.Format(approved.Application.WelcomeGrantMinutes)}");
+        return approved.Application.AccountId;
     }
 
     private async Task<string> PayAsync(string token, string from, string to, long minutes, TransferCode code, string memo, bool hold = false)

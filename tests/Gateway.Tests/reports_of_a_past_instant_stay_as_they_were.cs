@@ -73,4 +73,23 @@ public sealed class reports_of_a_past_instant_stay_as_they_were(GatewayFixture g
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(png, Ct))[..4]);
         folder.Delete(recursive: true);
     }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task an_auditor_proves_the_city_balances_and_a_coordinator_finds_the_issuance_account()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var a = await Seed.MemberAsync(gateway, district, welcomeMinutes: 240);
+        var address = gateway.GrpcAddress.ToString();
+
+        var (proved, city) = await CliRun.RunAsync(address, GatewayFixture.Auditor, "report", "supply", "--city");
+        var (listed, districts) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(district), "districts", "--accounts");
+        var issuance = (await gateway.Ledger(GatewayFixture.Auditor).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: Ct)).Districts
+            .Single(d => d.DistrictId == district).IssuanceAccountId;
+
+        Assert.Equal((0, 0), (proved, listed));
+        Assert.Contains("균형 balanced", city, StringComparison.Ordinal);
+        Assert.Contains(city.Split('\n'), line => line.TrimStart().StartsWith(district, StringComparison.Ordinal) && line.Contains("4h 00m", StringComparison.Ordinal));
+        Assert.Contains(districts.Split('\n'), line => line.TrimStart().StartsWith(district, StringComparison.Ordinal) && line.Contains(issuance, StringComparison.Ordinal));
+        Assert.NotEmpty(a);
+    }
 }

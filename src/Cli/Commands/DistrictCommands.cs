@@ -8,8 +8,9 @@ internal static class DistrictCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield return Define.Command("districts", "구 목록 / every district with its defaults", [],
-            async (_, session, cancellationToken) =>
+        var accounts = new Option<bool>("--accounts") { Description = "구의 발행 계정과 공동기금, 코디네이터 / each district's issuance account, community pot and coordinators" };
+        yield return Define.Command("districts", "구 목록 / every district with its defaults", [accounts],
+            async (parse, session, cancellationToken) =>
             {
                 var districts = (await session.Gateway.Ledger(session.Token).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: cancellationToken)).Districts;
                 Console.WriteLine($"  {"id",-14} {"이름 / name",-24} {"floor",9} {"cap",9} {"welcome",9} {"budget",12}");
@@ -20,6 +21,15 @@ internal static class DistrictCommands
                 }
 
                 Console.WriteLine($"  {districts.Count}개 구 / districts");
+                if (parse.GetValue(accounts))
+                {
+                    Console.WriteLine($"\n  {"id",-14} {"발행 / issuance account",-36}  {"공동기금 / community pot",-36}  코디네이터 / coordinators");
+                    foreach (var district in districts)
+                    {
+                        Console.WriteLine($"  {district.DistrictId,-14} {district.IssuanceAccountId,-36}  {district.CommunityPotAccountId,-36}  {string.Join(", ", district.Coordinators)}");
+                    }
+                }
+
                 return 0;
             });
     }

@@ -21,9 +21,11 @@ internal static class ReportCommands
         var asOf = Inputs.InstantOption("--as-of", "기준 시각 / as of this instant (now when left out)");
         var chart = Inputs.Chart();
 
-        yield return Define.Command("supply", "발행과 유통 / issued, in the pot, in circulation, clearing: they sum to zero", [district, asOf, chart],
+        var city = new Option<bool>("--city") { Description = "모든 구와 시 전체 합계 / every district, and the city's totals (auditors)" };
+        yield return Define.Command("supply", "발행과 유통 / issued, in the pot, in circulation, clearing: they sum to zero", [district, asOf, chart, city],
             async (parse, session, cancellationToken) =>
             {
+                if (parse.GetValue(city)) return await CitySupplyAsync(session, parse.GetValue(asOf), cancellationToken);
                 var request = new GetSupplyRequest { DistrictId = session.District(parse.GetValue(district)) };
                 if (parse.GetValue(asOf) is { } at) request.AsOf = Timestamp.FromDateTimeOffset(at);
                 var supply = await session.Gateway.Reports(session.Token).GetSupplyAsync(request, cancellationToken: cancellationToken);
@@ -120,6 +122,32 @@ internal static class ReportCommands
                     return (page.Members, page.NextPageToken);
                 });
             });
+    }
+
+    // One line per district, as of one instant, and the city's totals: every district's sum is zero, and the clearing
+    // positions between districts cancel out.
+    private static async Task<int> CitySupplyAsync(Session session, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var at = Timestamp.FromDateTimeOffset(asOf ?? TimeProvider.System.GetUtcNow());
+        var districts = (await session.Gateway.Ledger(session.Token).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: cancellationToken)).Districts;
+        Console.WriteLine($"  {Seoul.Format(at)} 기준 / as of (Seoul)");
+        Console.WriteLine($"  {"구 district",-14} {"회원 members",12} {"발행 issued",14} {"유통 circulation",16} {"기금 pot",12} {"정산 clearing",14} {"합계 total",12}");
+        var (members, issued, circulation, pot, clearing, total, unbalanced) = (0L, 0L, 0L, 0L, 0L, 0L, 0);
+        foreach (var district in districts)
+        {
+            var supply = await session.Gateway.Reports(session.Token).GetSupplyAsync(new GetSupplyRequest { DistrictId = district.DistrictId, AsOf = at }, cancellationToken: cancellationToken);
+            var position = supply.ClearingPositionsMinutes.Values.Sum();
+            Console.WriteLine($"  {district.DistrictId,-14} {supply.MemberCount,12:N0} {Hours.Format(supply.IssuedMinutes),14} {Hours.Format(supply.InCirculationMinutes),16} " +
+                              $"{Hours.Format(supply.CommunityPotMinutes),12} {Hours.Format(position),14} {Hours.Format(supply.TotalMinutes),12}{(supply.Balanced ? "" : "  불균형 UNBALANCED")}");
+            (members, issued, circulation, pot, clearing, total) = (members + supply.MemberCount, issued + supply.IssuedMinutes, circulation + supply.InCirculationMinutes,
+                pot + supply.CommunityPotMinutes, clearing + position, total + supply.TotalMinutes);
+            if (!supply.Balanced) unbalanced++;
+        }
+
+        Console.WriteLine($"  {"서울 city",-14} {members,12:N0} {Hours.Format(issued),14} {Hours.Format(circulation),16} {Hours.Format(pot),12} {Hours.Format(clearing),14} {Hours.Format(total),12}");
+        var balanced = unbalanced == 0 && total == 0 && clearing == 0;
+        Console.WriteLine(balanced ? "  균형 balanced: 모든 구의 합계 0, 구 사이 정산 상쇄 / every district sums to zero, clearing cancels out" : $"  불균형 UNBALANCED: {unbalanced}개 구 / districts");
+        return balanced ? 0 : 1;
     }
 
     private static async Task<int> MembersAsync(ParseResult parse, Func<string, Task<(IEnumerable<MemberStanding> Members, string Next)>> pages)
