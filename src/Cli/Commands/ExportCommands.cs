@@ -47,58 +47,53 @@ internal static class ExportCommands
         var city = new Option<bool>("--city") { Description = "모든 구 / every district of the city (auditors)" };
         var asOf = Inputs.InstantOption("--as-of", "기준 시각 / as of this instant (now when left out)");
         yield return Define.Command("members", "회원 명단과 잔액 / a district's members with their balances", [file, district, city, asOf],
-            async (parse, session, cancellationToken) =>
-            {
-                var districts = await DistrictsAsync(parse, session, district, city, cancellationToken);
-                var reports = session.Gateway.Reports(session.Token);
-                await using var csv = await CsvFile.CreateAsync(parse.GetValue(file)!, CsvFile.MemberHeader);
-                var at = parse.GetValue(asOf) is { } instant ? Timestamp.FromDateTimeOffset(instant) : Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
-                var rows = await Progress.RunAsync("회원 / members", null, async done =>
+            (parse, session, cancellationToken) => ExportAsync(parse, session, file, district, city, asOf, "회원 / members", CsvFile.MemberHeader,
+                async (csv, id, at, token) =>
                 {
-                    foreach (var id in districts)
-                    {
-                        var request = new ListMembersRequest { DistrictId = id, AsOf = at, PageSize = PageSize };
-                        do
-                        {
-                            var page = await reports.ListMembersAsync(request, cancellationToken: cancellationToken);
-                            foreach (var member in page.Members) await csv.WriteMemberAsync(id, member);
-                            done(csv.Rows);
-                            request.PageToken = page.NextPageToken;
-                        }
-                        while (request.PageToken.Length > 0);
-                    }
-
-                    return csv.Rows;
-                });
-                return Written(parse.GetValue(file)!, rows);
-            });
+                    var page = await session.Gateway.Reports(session.Token).ListMembersAsync(
+                        new ListMembersRequest { DistrictId = id, AsOf = at, PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
+                    foreach (var member in page.Members) await csv.WriteMemberAsync(id, member);
+                    return page.NextPageToken;
+                },
+                cancellationToken));
 
         yield return Define.Command("entries", "구의 모든 거래 내역 (계정별) / every statement line of a district's accounts, account by account", [file, district, city, asOf],
-            async (parse, session, cancellationToken) =>
-            {
-                var districts = await DistrictsAsync(parse, session, district, city, cancellationToken);
-                var reports = session.Gateway.Reports(session.Token);
-                await using var csv = await CsvFile.CreateAsync(parse.GetValue(file)!, CsvFile.EntryHeader);
-                var at = parse.GetValue(asOf) is { } instant ? Timestamp.FromDateTimeOffset(instant) : Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
-                var rows = await Progress.RunAsync("거래 내역 / entries", null, async done =>
+            (parse, session, cancellationToken) => ExportAsync(parse, session, file, district, city, asOf, "거래 내역 / entries", CsvFile.EntryHeader,
+                async (csv, id, at, token) =>
                 {
-                    foreach (var id in districts)
-                    {
-                        var request = new ListDistrictEntriesRequest { DistrictId = id, AsOf = at, PageSize = PageSize };
-                        do
-                        {
-                            var page = await reports.ListDistrictEntriesAsync(request, cancellationToken: cancellationToken);
-                            foreach (var line in page.Entries) await csv.WriteEntryAsync(id, line.AccountId, line.Entry);
-                            done(csv.Rows);
-                            request.PageToken = page.NextPageToken;
-                        }
-                        while (request.PageToken.Length > 0);
-                    }
+                    var page = await session.Gateway.Reports(session.Token).ListDistrictEntriesAsync(
+                        new ListDistrictEntriesRequest { DistrictId = id, AsOf = at, PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
+                    foreach (var line in page.Entries) await csv.WriteEntryAsync(id, line.AccountId, line.Entry);
+                    return page.NextPageToken;
+                },
+                cancellationToken));
+    }
 
-                    return csv.Rows;
-                });
-                return Written(parse.GetValue(file)!, rows);
-            });
+    // Writes every page of a district's list, or of every district's, as of one instant, into one CSV file.
+    // writePage writes the page after a token and returns the next token (empty after the last page).
+    private static async Task<int> ExportAsync(
+        ParseResult parse, Session session, Argument<string> file, Option<string?> district, Option<bool> city, Option<DateTimeOffset?> asOf, string title, string[] header,
+        Func<CsvFile, string, Timestamp, string, Task<string>> writePage, CancellationToken cancellationToken)
+    {
+        var districts = await DistrictsAsync(parse, session, district, city, cancellationToken);
+        var at = Timestamp.FromDateTimeOffset(parse.GetValue(asOf) ?? TimeProvider.System.GetUtcNow());
+        await using var csv = await CsvFile.CreateAsync(parse.GetValue(file)!, header);
+        var rows = await Progress.RunAsync(title, null, async done =>
+        {
+            foreach (var id in districts)
+            {
+                var token = string.Empty;
+                do
+                {
+                    token = await writePage(csv, id, at, token);
+                    done(csv.Rows);
+                }
+                while (token.Length > 0);
+            }
+
+            return csv.Rows;
+        });
+        return Written(parse.GetValue(file)!, rows);
     }
 
     private static async Task<IReadOnlyList<string>> DistrictsAsync(ParseResult parse, Session session, Option<string?> district, Option<bool> city, CancellationToken cancellationToken)
