@@ -201,7 +201,15 @@ public sealed class a_coordinator_onboards_from_the_cli(GatewayFixture gateway)
         var (unexplained, usage) = await CliRun.RunAsync(address, coordinator, "decline", id);
         var (elsewhere, denied) = await CliRun.RunAsync(address, coordinator, "applications", "--district", "somewhere-else");
 
-        Assert.Equal((0, 0, 1, 0, 0, 2), (applied, listed, early, oriented, approved, unexplained));
+        var memberId = approval.Split("member ")[1][..36];
+        var (corrected, _) = await CliRun.RunAsync(address, coordinator, "update-member", memberId, "--contact", "02-123-4567", "--skill", "뜨개질");
+        var (shown, profile) = await CliRun.RunAsync(address, coordinator, "member", memberId);
+
+        Assert.Equal((0, 0, 1, 0, 0, 2, 0, 0), (applied, listed, early, oriented, approved, unexplained, corrected, shown));
+        Assert.Contains("박순자", profile, StringComparison.Ordinal);
+        Assert.Contains("02-123-4567", profile, StringComparison.Ordinal);
+        Assert.Contains("기술 skills: 뜨개질", profile, StringComparison.Ordinal);
+        Assert.Contains("전화 phone: 없음 no", profile, StringComparison.Ordinal);
         Assert.Contains("박순자", waiting, StringComparison.Ordinal);
         Assert.Contains("1건 대기 / waiting", waiting, StringComparison.Ordinal);
         Assert.Contains("record the orientation first", refusal, StringComparison.Ordinal);

@@ -94,6 +94,31 @@ internal static class OnboardingCommands
                 return 0;
             });
 
+        var newName = new Option<string?>("--name") { Description = "이름 / the display name" };
+        var newContact = new Option<string?>("--contact") { Description = "연락처 / phone or e-mail; \"\" removes it" };
+        var hasPhone = new Option<bool?>("--has-phone") { Description = "본인 전화 있음 / whether they have a phone of their own (true, false)" };
+        var newSkills = new Option<string[]>("--skill") { Description = "기술 (주면 모두 바꿈) / what they offer; given, it replaces the list (repeatable)" };
+        var newLanguages = new Option<string[]>("--language") { Description = "언어 (주면 모두 바꿈) / languages; given, it replaces the list (repeatable)" };
+        var newBio = new Option<string?>("--bio") { Description = "소개 / a few words about them" };
+        yield return Define.Command("update-member", "회원 정보 고치기: 준 항목만 바뀜 / correct a member's profile: only what is given changes",
+            [member, districtOption, newName, newContact, hasPhone, newSkills, newLanguages, newBio],
+            async (parse, session, cancellationToken) =>
+            {
+                var districtId = session.District(parse.GetValue(districtOption));
+                var community = session.Gateway.Community(session.Token);
+                var current = (await community.GetMemberAsync(new GetMemberRequest { DistrictId = districtId, MemberId = parse.GetValue(member)! }, cancellationToken: cancellationToken)).Profile;
+                var profile = current.Clone();
+                if (parse.GetValue(newName) is { } name) profile.DisplayName = name;
+                if (parse.GetValue(newContact) is { } contact) profile.Contact = contact;
+                if (parse.GetValue(hasPhone) is { } phone) profile.HasPhone = phone;
+                if (parse.GetValue(newBio) is { } bio) profile.Bio = bio;
+                if (parse.GetValue(newSkills) is { Length: > 0 } skillList) { profile.Skills.Clear(); profile.Skills.AddRange(skillList); }
+                if (parse.GetValue(newLanguages) is { Length: > 0 } languageList) { profile.Languages.Clear(); profile.Languages.AddRange(languageList); }
+                await community.UpdateMemberProfileAsync(new UpdateMemberProfileRequest { DistrictId = districtId, MemberId = parse.GetValue(member)!, Profile = profile }, cancellationToken: cancellationToken);
+                Console.WriteLine(profile.Equals(current) ? "  바뀐 것이 없습니다 / nothing changed" : "  고쳐짐 / corrected");
+                return 0;
+            });
+
         yield return Define.Command("erase-member", "개인정보 삭제 (장부는 유지) / erase a member's personal data; the books keep their ids", [member, districtOption],
             async (parse, session, cancellationToken) =>
             {
@@ -111,7 +136,7 @@ internal static class OnboardingCommands
         {
             OnboardingResult.Applied => (true, $"신청됨 / applied: {outcome.ApplicationId}" + (a.EarlierMemberId.Length > 0 ? $" — 이미 신청한 사람과 비슷합니다 / resembles {a.EarlierMemberName} ({a.EarlierMemberId})" : "")),
             OnboardingResult.OrientationRecorded => (true, "오리엔테이션 기록됨 / orientation recorded"),
-            OnboardingResult.Approved => (true, $"승인됨 / approved: 계정 account {a.AccountId}, 환영 적립 welcome grant {Hours.Format(a.WelcomeGrantMinutes)}"),
+            OnboardingResult.Approved => (true, $"승인됨 / approved: 회원 member {a.MemberId}, 계정 account {a.AccountId}, 환영 적립 welcome grant {Hours.Format(a.WelcomeGrantMinutes)}"),
             OnboardingResult.Declined => (true, $"거절됨 / declined: {a.DeclineReason}"),
             OnboardingResult.OrientationRequired => (false, "먼저 오리엔테이션을 기록하세요 / record the orientation first (orient)"),
             OnboardingResult.AlreadyDecided => (false, $"이미 결정됨 / already decided: {Printer.Label(a.Status)}"),
