@@ -65,8 +65,15 @@ public sealed class CommunityModule
         profile = profile with { DistrictId = districtId };
         if (profile.Problem() is { } problem) throw new CommunityInputException(problem);
 
+        // A repeat of the request answers the first application, and leaves the profile and what duplicate checks
+        // remember as they are now (corrected, perhaps).
+        if (await _applications.GetAsync(applicationId.ToString(), cancellationToken) is ({ } first, _))
+        {
+            return await SubmitAsync(new Apply(requestId, by, applicationId, first.DistrictId, first.MemberId, first.EarlierMember), cancellationToken);
+        }
+
         var memberId = MemberOf(requestId);
-        await Members.PutAsync(memberId, profile, by, cancellationToken);
+        await Members.AddAsync(memberId, profile, by, cancellationToken);
         var earlier = await Members.FindEarlierAsync(memberId, profile, by, cancellationToken);
         return await SubmitAsync(new Apply(requestId, by, applicationId, districtId, memberId, earlier), cancellationToken);
     }

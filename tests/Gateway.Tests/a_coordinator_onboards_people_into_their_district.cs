@@ -145,6 +145,32 @@ public sealed class a_coordinator_onboards_people_into_their_district(GatewayFix
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
+    public async Task applying_again_with_the_same_request_answers_the_first_and_keeps_a_correction()
+    {
+        var district = await DistrictWithWelcomeGrantAsync(60);
+        var applicant = gateway.Community(Applicant(district));
+        var request = new ApplyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DistrictId = district,
+            Profile = new MemberProfile { DisplayName = "오세훈", Contact = "010-1111-2222", HasPhone = true },
+        };
+        var first = (await applicant.ApplyAsync(request, cancellationToken: Ct)).Outcome;
+        var coordinator = gateway.Community(GatewayFixture.Coordinator(district));
+        await coordinator.UpdateMemberProfileAsync(new UpdateMemberProfileRequest
+        {
+            DistrictId = district, MemberId = first.Application.MemberId,
+            Profile = new MemberProfile { DisplayName = "오세훈", Contact = "010-1111-3333", HasPhone = true },
+        }, cancellationToken: Ct);
+
+        var repeated = (await applicant.ApplyAsync(request, cancellationToken: Ct)).Outcome;
+        var member = await coordinator.GetMemberAsync(new GetMemberRequest { DistrictId = district, MemberId = first.Application.MemberId }, cancellationToken: Ct);
+
+        Assert.Equal((OnboardingResult.Applied, first.Application.ApplicationId, first.Application.MemberId), (repeated.Result, repeated.Application.ApplicationId, repeated.Application.MemberId));
+        Assert.True(repeated.Replayed);
+        Assert.Equal("010-1111-3333", member.Profile.Contact);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task erasing_a_member_removes_their_name_and_keeps_the_books()
     {
         var district = await DistrictWithWelcomeGrantAsync(120);

@@ -40,7 +40,8 @@ internal sealed class MemberImport(LedgerModule ledger, MemberDirectory members)
             var row = rows[index];
             var memberId = MemberOf(district, row.ExternalId);
             var accountId = AccountOf(memberId);
-            await members.PutAsync(memberId, row.Profile with { DistrictId = district.Id }, by, cancellationToken);
+            // Added, not replaced: importing the file again never undoes a correction made since.
+            await members.AddAsync(memberId, row.Profile with { DistrictId = district.Id }, by, cancellationToken);
             await members.AddHolderAsync(accountId, memberId, by, cancellationToken);
             var opened = await ledger.ExecuteAsync(new OpenAccount(accountId, district.Id, by), cancellationToken);
             if (opened.Result != AdminResult.Ok)

@@ -35,6 +35,10 @@ public sealed class MemberDirectory
     public Task PutAsync(Guid memberId, MemberProfile profile, Attribution by, CancellationToken cancellationToken) =>
         _documents.PutAsync(Profiles, Key(memberId), profile.DistrictId, Write(profile), by, cancellationToken);
 
+    /// <summary>Writes the member's profile only when they have none: whether it was written. A repeat never undoes a correction.</summary>
+    public Task<bool> AddAsync(Guid memberId, MemberProfile profile, Attribution by, CancellationToken cancellationToken) =>
+        _documents.AddAsync(Profiles, Key(memberId), profile.DistrictId, Write(profile), by, cancellationToken);
+
     /// <summary>
     /// Erases the member's personal data: the profile and what duplicate checks remember of it. Whether there
     /// was a profile. The member's accounts, transfers and applications stay, under their ids.
