@@ -89,6 +89,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Contracts.Community.V1.CommunityService.CommunityServiceClient Community(string token) => new(Invoker(token));
 
+    public Contracts.Exchange.V1.ExchangeService.ExchangeServiceClient Exchange(string token) => new(Invoker(token));
+
     public CallInvoker Invoker(string? token, string? apiKey = null) => Channel.CreateCallInvoker().Intercept(headers =>
     {
         if (token is not null)

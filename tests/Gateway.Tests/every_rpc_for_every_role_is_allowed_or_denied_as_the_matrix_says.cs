@@ -1,3 +1,4 @@
+using EPoomasi.Contracts.Exchange.V1;
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
 using EPoomasi.Gateway.Security;
@@ -53,6 +54,27 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["AuditService/VerifyJournal"] = [Admin, Auditor],
         ["AuditService/RebuildProjections"] = [Admin, Auditor],
         ["ServerReflection/ServerReflectionInfo"] = Officials,
+        ["ExchangeService/CreateListing"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/EditListing"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/SetListingStatus"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/RenewListing"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/GetListing"] = Officials,
+        ["ExchangeService/SearchListings"] = Officials,
+        ["ExchangeService/ProposeDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/CounterDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/AcceptDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/DeclineDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/CancelDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/ClaimDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/ConfirmDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/DisputeDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/ResolveDispute"] = [CoordinatorHere],
+        ["ExchangeService/GetDeal"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["ExchangeService/ListDeals"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["ExchangeService/PostDealMessage"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/ListDealMessages"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["ExchangeService/RateDeal"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/GetFeedback"] = Officials,
     };
 
     private static readonly string[] Public = ["Health/Check", "DevelopmentTokenService/IssueDevelopmentToken"];
@@ -60,7 +82,8 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
     [Fact]
     public void every_rpc_of_every_service_has_an_entry_in_the_matrix_and_in_this_test()
     {
-        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, AuditService.Descriptor, PartnerAppService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor };
+        var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, AuditService.Descriptor, PartnerAppService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor,
+            ExchangeService.Descriptor };
         foreach (var method in services.SelectMany(s => s.Methods))
         {
             Assert.True(AuthorizationMatrix.Find($"/{method.Service.FullName}/{method.Name}") is not null, $"{method.FullName} is missing from the authorization matrix.");
@@ -165,6 +188,8 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
             var admin = new AdministrationService.AdministrationServiceClient(invoker);
             var partners = new PartnerAppService.PartnerAppServiceClient(invoker);
             var audit = new AuditService.AuditServiceClient(invoker);
+            var exchange = new ExchangeService.ExchangeServiceClient(invoker);
+            var text = new ListingText { Type = ListingType.Service, Category = ListingCategory.Repair, Title = "자전거 수리", Description = "" };
             var deadline = DateTime.UtcNow.AddSeconds(10);
             try
             {
@@ -283,6 +308,69 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                             await call.ResponseStream.MoveNext(CancellationToken.None);
                         }
 
+                        break;
+                    case "ExchangeService/CreateListing":
+                        await exchange.CreateListingAsync(new CreateListingRequest { RequestId = Id(), OwnerAccountId = _account, Kind = ListingKind.Offer, Text = text }, deadline: deadline);
+                        break;
+                    case "ExchangeService/EditListing":
+                        await exchange.EditListingAsync(new EditListingRequest { RequestId = Id(), ListingId = Id(), OwnerAccountId = _account, Text = text }, deadline: deadline);
+                        break;
+                    case "ExchangeService/SetListingStatus":
+                        await exchange.SetListingStatusAsync(new SetListingStatusRequest { RequestId = Id(), ListingId = Id(), OwnerAccountId = _account, Status = ListingStatus.Paused }, deadline: deadline);
+                        break;
+                    case "ExchangeService/RenewListing":
+                        await exchange.RenewListingAsync(new RenewListingRequest { RequestId = Id(), ListingId = Id(), OwnerAccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/GetListing":
+                        await exchange.GetListingAsync(new GetListingRequest { ListingId = Id() }, deadline: deadline);
+                        break;
+                    case "ExchangeService/SearchListings":
+                        await exchange.SearchListingsAsync(new SearchListingsRequest { Text = "수리" }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ProposeDeal":
+                        await exchange.ProposeDealAsync(new ProposeDealRequest { RequestId = Id(), ListingId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/CounterDeal":
+                        await exchange.CounterDealAsync(new CounterDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account, AmountMinutes = 30 }, deadline: deadline);
+                        break;
+                    case "ExchangeService/AcceptDeal":
+                        await exchange.AcceptDealAsync(new AcceptDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/DeclineDeal":
+                        await exchange.DeclineDealAsync(new DeclineDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/CancelDeal":
+                        await exchange.CancelDealAsync(new CancelDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ClaimDeal":
+                        await exchange.ClaimDealAsync(new ClaimDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account, Minutes = 30 }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ConfirmDeal":
+                        await exchange.ConfirmDealAsync(new ConfirmDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/DisputeDeal":
+                        await exchange.DisputeDealAsync(new DisputeDealRequest { RequestId = Id(), DealId = Id(), AccountId = _account, Reason = "안 왔어요" }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ResolveDispute":
+                        await exchange.ResolveDisputeAsync(new ResolveDisputeRequest { RequestId = Id(), DistrictId = _district, DealId = Id(), Ruling = DisputeRuling.Void, Reason = "확인" }, deadline: deadline);
+                        break;
+                    case "ExchangeService/GetDeal":
+                        await exchange.GetDealAsync(new GetDealRequest { AccountId = _account, DealId = Id() }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ListDeals":
+                        await exchange.ListDealsAsync(new ListDealsRequest { AccountId = _account, Side = DealSide.Receiver }, deadline: deadline);
+                        break;
+                    case "ExchangeService/PostDealMessage":
+                        await exchange.PostDealMessageAsync(new PostDealMessageRequest { RequestId = Id(), AccountId = _account, DealId = Id(), Text = "안녕하세요" }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ListDealMessages":
+                        await exchange.ListDealMessagesAsync(new ListDealMessagesRequest { AccountId = _account, DealId = Id() }, deadline: deadline);
+                        break;
+                    case "ExchangeService/RateDeal":
+                        await exchange.RateDealAsync(new RateDealRequest { AccountId = _account, DealId = Id(), Stars = 5 }, deadline: deadline);
+                        break;
+                    case "ExchangeService/GetFeedback":
+                        await exchange.GetFeedbackAsync(new GetFeedbackRequest { AccountId = _account }, deadline: deadline);
                         break;
                     default:
                         throw new ArgumentException($"No call written for {rpc}.", nameof(rpc));

@@ -15,7 +15,7 @@ public sealed class outside_the_ledger_only_its_door_is_used
 {
     private static readonly string[] DatabaseLibraries = ["Npgsql", "Marten", "Weasel", "JasperFx"];
 
-    public static TheoryData<string> ModulesOutsideTheLedger() => ["EPoomasi.Gateway", "EPoomasi.Community", "epoomasi"];
+    public static TheoryData<string> ModulesOutsideTheLedger() => ["EPoomasi.Gateway", "EPoomasi.Community", "EPoomasi.Exchange", "epoomasi"];
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(ModulesOutsideTheLedger))]

@@ -86,6 +86,11 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
             return new RpcException(new Status(StatusCode.InvalidArgument, ErrorText.Clip(argument.Message, 1000)));
         }
 
+        if (exception is Exchange.ExchangeNotFoundException notFound)
+        {
+            return new RpcException(new Status(StatusCode.NotFound, ErrorText.Clip(notFound.Message, 1000)));
+        }
+
         if (exception is Ledger.ModuleIdReusedException)
         {
             return new RpcException(new Status(StatusCode.AlreadyExists, "This request_id was used before for a different request; use a new id for a new request, or repeat the first request unchanged."));

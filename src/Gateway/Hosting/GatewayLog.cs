@@ -15,6 +15,12 @@ internal static partial class GatewayLog
     [LoggerMessage(11, LogLevel.Warning, "Opening mint budget periods failed")]
     public static partial void OpeningBudgetPeriodsFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(12, LogLevel.Information, "Settled or expired {Count} deals whose time had come")]
+    public static partial void SettledDueDeals(this ILogger logger, int count);
+
+    [LoggerMessage(13, LogLevel.Warning, "Settling due deals failed")]
+    public static partial void SettlingDueDealsFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(3, LogLevel.Warning, "Expiring holds failed")]
     public static partial void ExpiringHoldsFailed(this ILogger logger, Exception exception);
 

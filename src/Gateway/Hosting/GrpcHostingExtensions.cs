@@ -56,6 +56,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<CommunityGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
+        app.MapGrpcService<ExchangeGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<Security.AuthOptions>().DevelopmentIssuerEnabled)
         {

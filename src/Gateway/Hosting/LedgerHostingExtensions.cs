@@ -12,6 +12,7 @@ public static class LedgerHostingExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<LedgerRuntime>());
         builder.Services.AddHostedService<HoldExpiryService>();
         builder.Services.AddHostedService<BudgetPeriodService>();
+        builder.Services.AddHostedService<DealSchedulerService>();
         builder.Services.AddHostedService<JournalSealingService>();
         builder.Services.AddSingleton<Security.FourEyes>();
         builder.Services.AddSingleton<Feed.AccountChanges>();

@@ -24,6 +24,12 @@ public sealed class LedgerOptions
     /// <summary>How often holds past their timeout are expired.</summary>
     public int HoldExpiryIntervalSeconds { get; set; } = 5;
 
+    /// <summary>How often deals whose time has come are expired or confirmed.</summary>
+    public int DealSchedulerIntervalSeconds { get; set; } = 10;
+
+    /// <summary>The exchange's time rules (Ledger:Exchange:ConfirmWithin, say, as "3.00:00:00").</summary>
+    public Exchange.ExchangeSettings Exchange { get; set; } = new();
+
     /// <summary>
     /// Whether the gateway carries a database of an older storage layout forward when it starts (true), or
     /// refuses to start until the operator has run the gateway's <c>migrate</c> command (false).

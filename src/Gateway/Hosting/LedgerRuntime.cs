@@ -1,4 +1,5 @@
 using EPoomasi.Community;
+using EPoomasi.Exchange;
 using EPoomasi.Ledger;
 using EPoomasi.LocalPostgres;
 using Microsoft.Extensions.Options;
@@ -15,12 +16,16 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
     private PostgresCluster? _embedded;
     private LedgerModule? _ledger;
     private CommunityModule? _community;
+    private ExchangeModule? _exchange;
 
     /// <summary>The ledger's door.</summary>
     public LedgerModule Ledger => _ledger ?? throw new InvalidOperationException("The ledger has not started.");
 
     /// <summary>The community module's door: members, onboarding and the coordinators' workflows, on the ledger.</summary>
     public CommunityModule Community => _community ?? throw new InvalidOperationException("The ledger has not started.");
+
+    /// <summary>The exchange's door: listings, search and deals settled through the ledger's holds.</summary>
+    public ExchangeModule Exchange => _exchange ?? throw new InvalidOperationException("The ledger has not started.");
 
     /// <summary>Where the ledger lives, for people: the embedded cluster's folder, or the configured server.</summary>
     public string DatabaseDescription => _embedded is { } embedded
@@ -53,6 +58,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
             time,
             cancellationToken);
         _community = CommunityModule.Attach(_ledger);
+        _exchange = ExchangeModule.Attach(_ledger, settings.Exchange, time);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
@@ -64,6 +70,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
             await _ledger.DisposeAsync();
             _ledger = null;
             _community = null;
+            _exchange = null;
         }
 
         if (_embedded is not null)

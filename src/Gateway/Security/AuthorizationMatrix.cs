@@ -1,4 +1,5 @@
 using EPoomasi.Contracts.Community.V1;
+using EPoomasi.Contracts.Exchange.V1;
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
 using EPoomasi.Ledger.Partners;
@@ -16,6 +17,10 @@ namespace EPoomasi.Gateway.Security;
 public static class AuthorizationMatrix
 {
     private static readonly (Role, Reach)[] Overseers = [(Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)];
+
+    private static readonly (Role, Reach)[] Actors = [(Member, OwnAccounts), (Coordinator, OwnDistrict)];
+
+    private static readonly (Role, Reach)[] Everyone = [(Member, Anything), (Coordinator, Anything), (Auditor, Anything), (Administrator, Anything)];
 
     private static readonly (Role, Reach)[] Readers = [(Member, OwnAccounts), (Coordinator, OwnDistrict), (Auditor, Anything), (Administrator, Anything)];
 
@@ -80,6 +85,31 @@ public static class AuthorizationMatrix
         [Community("UpdateMemberProfile")] = Rule.Grant<UpdateMemberProfileRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Community("EraseMember")] = Rule.Grant<EraseMemberRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict), (Administrator, Anything)),
 
+        // The exchange: members act for their own accounts, coordinators for their district's members without a phone.
+        // Anyone signed in may look for listings and see a member's ratings.
+        [Exchange("CreateListing")] = Rule.Grant<CreateListingRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Actors),
+        [Exchange("EditListing")] = Rule.Grant<EditListingRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Actors),
+        [Exchange("SetListingStatus")] = Rule.Grant<SetListingStatusRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Actors),
+        [Exchange("RenewListing")] = Rule.Grant<RenewListingRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Actors),
+        [Exchange("GetListing")] = Rule.Grant<GetListingRequest>(_ => Touches.Nothing, Everyone),
+        [Exchange("SearchListings")] = Rule.Grant<SearchListingsRequest>(_ => Touches.Nothing, Everyone),
+        [Exchange("ProposeDeal")] = Rule.Grant<ProposeDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("CounterDeal")] = Rule.Grant<CounterDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("AcceptDeal")] = Rule.Grant<AcceptDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("DeclineDeal")] = Rule.Grant<DeclineDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("CancelDeal")] = Rule.Grant<CancelDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("ClaimDeal")] = Rule.Grant<ClaimDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("ConfirmDeal")] = Rule.Grant<ConfirmDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("DisputeDeal")] = Rule.Grant<DisputeDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        // A coordinator of either side's district rules on a dispute (the exchange checks the district is a side's).
+        [Exchange("ResolveDispute")] = Rule.Grant<ResolveDisputeRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Exchange("GetDeal")] = Rule.Grant<GetDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Exchange("ListDeals")] = Rule.Grant<ListDealsRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Exchange("PostDealMessage")] = Rule.Grant<PostDealMessageRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("ListDealMessages")] = Rule.Grant<ListDealMessagesRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Exchange("RateDeal")] = Rule.Grant<RateDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("GetFeedback")] = Rule.Grant<GetFeedbackRequest>(_ => Touches.Nothing, Everyone),
+
         // Auditors prove the books; administrators may too. Both read the whole log: nobody else may make it work that hard.
         [Audit("VerifyJournal")] = Rule.Grant<VerifyJournalRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
         [Audit("RebuildProjections")] = Rule.Grant<RebuildProjectionsRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
@@ -125,6 +155,8 @@ public static class AuthorizationMatrix
     private static string Report(string method) => $"/{ReportService.Descriptor.FullName}/{method}";
 
     private static string Community(string method) => $"/{CommunityService.Descriptor.FullName}/{method}";
+
+    private static string Exchange(string method) => $"/{ExchangeService.Descriptor.FullName}/{method}";
 
     private static string Audit(string method) => $"/{AuditService.Descriptor.FullName}/{method}";
 

@@ -186,7 +186,8 @@ public sealed class ProjectionRebuild
         foreach (var ((kind, key), entity) in states.Where(s => s.Value.Changed))
         {
             Statements.Add(batch, $"delete from {Scratch}.{ModuleTables.States} where kind = ? and key = ?", kind, key);
-            Statements.Add(batch, ModuleTables.InsertState(Scratch), kind, key, entity.Version, ModuleWorkingSet.StateText(entity.Kind, entity), DateTimeOffset.UnixEpoch);
+            Statements.Add(
+                batch, ModuleTables.InsertState(Scratch), kind, key, entity.Version, ModuleWorkingSet.StateText(entity.Kind, entity), entity.Kind.SearchVector(entity.State!), DateTimeOffset.UnixEpoch);
         }
 
         foreach (var decided in decisions)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EPoomasi.Ledger.Modules.Searching;
 using EPoomasi.Ledger.Transfers;
 
 namespace EPoomasi.Ledger.Modules;
@@ -44,6 +45,13 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
     /// <summary>The answer and the entity's events, given what became of the transfers asked for.</summary>
     public abstract ModuleDecision<TEvent, TResult> Decide(TCommand command, TState? state, IReadOnlyList<TransferOutcome> transfers, DateTimeOffset now);
 
+    /// <summary>
+    /// The words <see cref="ModuleKind{TCommand, TState, TResult}.SearchAsync"/> finds the entity by, as the module's
+    /// own tokenizer cuts its text; none (the default) for a kind nobody searches. Kept with the state, in the same
+    /// transaction. Pure, like the rest.
+    /// </summary>
+    public virtual IReadOnlyList<SearchToken> Index(TState state) => [];
+
     /// <summary>The entity's state after <paramref name="change"/>.</summary>
     public abstract TState Evolve(TState? state, TEvent change);
 
@@ -84,6 +92,8 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
         JsonSerializer.Serialize(new { type = command.GetType().Name, command = JsonSerializer.SerializeToElement(command, command.GetType(), Json) }, Json);
 
     string IModuleKind.WriteState(object state) => JsonSerializer.Serialize((TState)state, Json);
+
+    string? IModuleKind.SearchVector(object state) => SearchVectors.Vector(Index((TState)state));
 
     string IModuleKind.WriteFilter(object matching) => JsonSerializer.Serialize(matching, matching.GetType(), Json);
 

@@ -1,3 +1,4 @@
+using EPoomasi.Ledger.Modules.Searching;
 using EPoomasi.Ledger.Storage;
 using EPoomasi.Ledger.Writing;
 using Npgsql;
@@ -54,6 +55,45 @@ public sealed class ModuleKind<TCommand, TState, TResult>
     /// </summary>
     public Task<IReadOnlyList<(string Key, TState State)>> ListAsync(object matching, string after, int pageSize, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(PageAsync(matching, after, pageSize, cancellationToken));
+
+    /// <summary>
+    /// A page of the kind's entities that <paramref name="search"/> finds, by the words its decider indexed
+    /// (<see cref="ModuleDecider{TCommand, TState, TEvent, TResult}.Index"/>). A query with text but no word in it finds nothing.
+    /// </summary>
+    /// <exception cref="LedgerInputException">The search breaks a rule; the message says which.</exception>
+    public Task<IReadOnlyList<(string Key, TState State)>> SearchAsync(ModuleSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.Problem() is { } problem) throw new LedgerInputException(problem);
+        return LedgerFailures.Guarded(FindAsync(search, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<(string Key, TState State)>> FindAsync(ModuleSearch search, CancellationToken cancellationToken)
+    {
+        var query = search.Text is null ? null : SearchVectors.Query(search.Text);
+        if (search.Text is not null && query is null) return [];
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ModuleTables.Search(_store.Schema, search, hasText: query is not null), connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { Value = _kind.Kind },
+                new NpgsqlParameter { Value = _kind.WriteFilter(search.Matching) },
+                new NpgsqlParameter { Value = (object?)query ?? DBNull.Value },
+                new NpgsqlParameter { Value = search.LaterThan },
+                new NpgsqlParameter { Value = search.Offset },
+                new NpgsqlParameter { Value = search.PageSize },
+            },
+        };
+        var page = new List<(string, TState)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add((reader.GetString(0), (TState)_kind.ReadState(reader.GetString(1))!));
+        }
+
+        return page;
+    }
 
     private async Task<IReadOnlyList<(string Key, TState State)>> PageAsync(object matching, string after, int pageSize, CancellationToken cancellationToken)
     {

@@ -53,7 +53,8 @@ internal sealed class ModuleWorkingSet
 
         if (step.Events.Count > 0)
         {
-            _entities[request.Entity] = entity with { Version = entity.Version + step.Events.Count, State = step.State, Changed = true };
+            var search = step.State is null ? null : Guarded(request, () => kind.SearchVector(step.State));
+            _entities[request.Entity] = entity with { Version = entity.Version + step.Events.Count, State = step.State, Changed = true, Search = search };
         }
 
         var ids = outcomes.Select(o => o.Id).ToArray();
@@ -96,7 +97,8 @@ internal sealed class ModuleWorkingSet
     });
 
     /// <summary>An entity as the transaction sees it: null state for one that does not exist yet.</summary>
-    internal sealed record Entity(IModuleKind Kind, long Version, object? State, bool Existed, bool Changed = false);
+    /// <param name="Search">For a changed entity, its searchable text as <c>tsvector</c> text (null when not searched).</param>
+    internal sealed record Entity(IModuleKind Kind, long Version, object? State, bool Existed, bool Changed = false, string? Search = null);
 
     /// <summary>A command id decided before, as stored.</summary>
     internal sealed record PriorOutcome(string Kind, string Key, string Command, string Result, Guid[] TransferIds, short[] TransferResults);

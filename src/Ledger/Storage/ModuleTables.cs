@@ -21,8 +21,10 @@ internal static class ModuleTables
             key text not null,
             version bigint not null,
             state jsonb not null,
+            search tsvector,
             updated_at timestamptz not null,
             primary key (kind, key));
+        create index if not exists module_states_search on {schema}.{States} using gin (search) where search is not null;
         create table if not exists {schema}.{Outcomes} (
             id uuid primary key,
             kind text not null,
@@ -57,15 +59,40 @@ internal static class ModuleTables
     public static string ListStates(string schema) =>
         $"select key, state::text from {schema}.{States} where kind = $1 and state @> $2::jsonb and key collate \"C\" > $3 order by key collate \"C\" limit $4";
 
+    /// <summary>
+    /// Finds entities of kind $1 whose state contains $2 and, <paramref name="hasText"/>, whose search matches the
+    /// query $3; those with an instant in the search's field later than $4, ordered as asked, skipping $5, at most $6.
+    /// Field names are checked by <see cref="Modules.Searching.ModuleSearch.Problem"/> before they reach here.
+    /// </summary>
+    public static string Search(string schema, Modules.Searching.ModuleSearch search, bool hasText)
+    {
+        // Each parameter is named in every form of the statement; the text's condition stays one the GIN index serves.
+        var where = "kind = $1 and state @> $2::jsonb and " + (hasText ? "search @@ $3::tsquery" : "$3::text is null");
+        if (search.LaterThanField is { } later) where += $" and (state->>'{later}')::timestamptz > $4";
+        else where += " and $4::timestamptz is not null";
+        var order = search.Order switch
+        {
+            Modules.Searching.SearchOrder.EarliestFirst => $"(state->>'{search.OrderField}')::timestamptz asc, ",
+            Modules.Searching.SearchOrder.LatestFirst => $"(state->>'{search.OrderField}')::timestamptz desc, ",
+            _ when hasText => "ts_rank(search, $3::tsquery) desc, ",
+            _ => string.Empty,
+        };
+        return $"select key, state::text from {schema}.{States} where {where} order by {order}key collate \"C\" offset $5 limit $6";
+    }
+
     /// <summary>Reads the outcomes of the ids in $1.</summary>
     public static string ReadOutcomes(string schema) =>
         $"select id, kind, key, command, result, transfer_ids, transfer_results from {schema}.{Outcomes} where id = any($1)";
 
     public static string InsertState(string schema) =>
-        $"insert into {schema}.{States} (kind, key, version, state, updated_at) values (?, ?, ?, ?::jsonb, ?)";
+        $"insert into {schema}.{States} (kind, key, version, state, search, updated_at) values (?, ?, ?, ?::jsonb, ?::tsvector, ?)";
 
     public static string UpdateState(string schema) =>
-        $"update {schema}.{States} set version = ?, state = ?::jsonb, updated_at = ? where kind = ? and key = ?";
+        $"update {schema}.{States} set version = ?, state = ?::jsonb, search = ?::tsvector, updated_at = ? where kind = ? and key = ?";
+
+    /// <summary>Layout 4 → 5: states gain their searchable text (<see cref="Modules.Searching"/>).</summary>
+    public static string AddSearch(string schema) =>
+        $"alter table if exists {schema}.{States} add column if not exists search tsvector";
 
     /// <summary>The values of <see cref="InsertOutcome"/> for one decision, decided at <paramref name="at"/>.</summary>
     public static object?[] OutcomeRow(Modules.ModuleCommandDecided decided, DateTimeOffset at) =>

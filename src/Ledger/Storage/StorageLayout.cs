@@ -11,6 +11,7 @@ namespace EPoomasi.Ledger.Storage;
 /// <item>2 → 3: a post's record remembers the amount it asked for.</item>
 /// <item>3 → 4: the event log holds transfer events; the records written before are carried into it
 /// (<see cref="Transfers.TransferRecordsCarriedForward"/>).</item>
+/// <item>4 → 5: module states gain a searchable text column (<see cref="Modules.Searching.ModuleSearch"/>).</item>
 /// </list>
 /// Layout 1 (account states and records as JSON documents, before the layout was marked) predates every
 /// ledger that was ever run for real and is refused.
@@ -18,7 +19,7 @@ namespace EPoomasi.Ledger.Storage;
 internal static class StorageLayout
 {
     /// <summary>The layout this code reads and writes.</summary>
-    public const int Current = 4;
+    public const int Current = 5;
 
     public const string Table = "storage_layout";
 
@@ -78,6 +79,9 @@ internal static class StorageLayout
                     break;
                 case 3:
                     await new RecordsCarriedForward(store).WriteAsync(connection, transaction);
+                    break;
+                case 4:
+                    await ExecuteAsync(connection, transaction, ModuleTables.AddSearch(schema));
                     break;
             }
 

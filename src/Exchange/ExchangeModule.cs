@@ -1,0 +1,307 @@
+using EPoomasi.Exchange.Deals;
+using EPoomasi.Exchange.Feedback;
+using EPoomasi.Exchange.Listings;
+using EPoomasi.Exchange.Messages;
+using EPoomasi.Exchange.Searching;
+using EPoomasi.Ledger;
+using EPoomasi.Ledger.Accounts;
+using EPoomasi.Ledger.Modules;
+using EPoomasi.Ledger.Modules.Searching;
+
+namespace EPoomasi.Exchange;
+
+/// <summary>
+/// The exchange's one door: listings, search, deals settled through the ledger's holds, their message threads and
+/// feedback. It reaches the ledger only through <see cref="LedgerModule"/>: listings and deals are kinds of state on
+/// the ledger's open write path, so that each deal step and its hold commit together; messages and feedback are
+/// personal words, kept as module documents outside the event log so that they can be erased.
+/// </summary>
+public sealed class ExchangeModule
+{
+    /// <summary>Most results on a page.</summary>
+    public const int MaxPageSize = 100;
+
+    private readonly LedgerModule _ledger;
+    private readonly TimeProvider _time;
+    private readonly ModuleKind<ListingCommand, Listing, ListingResult> _listings;
+    private readonly ModuleKind<DealCommand, Deal, DealResult> _deals;
+
+    private ExchangeModule(LedgerModule ledger, ExchangeSettings settings, TimeProvider time)
+    {
+        _ledger = ledger;
+        _time = time;
+        Settings = settings;
+        _listings = ledger.Register(new ListingDecider());
+        _deals = ledger.Register(new DealDecider());
+        Messages = new DealMessages(ledger.Documents);
+        Feedback = new FeedbackBook(ledger.Documents);
+    }
+
+    /// <summary>The time rules in force.</summary>
+    public ExchangeSettings Settings { get; }
+
+    /// <summary>Each deal's short message thread.</summary>
+    public DealMessages Messages { get; }
+
+    /// <summary>Ratings members leave each other after a deal.</summary>
+    public FeedbackBook Feedback { get; }
+
+    /// <summary>Registers the exchange's kinds of state with the ledger. Once per ledger, at start.</summary>
+    public static ExchangeModule Attach(LedgerModule ledger, ExchangeSettings settings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Problem() is { } problem) throw new ArgumentException(problem, nameof(settings));
+        return new ExchangeModule(ledger, settings, time);
+    }
+
+    /// <summary>The listing id a request to create one makes.</summary>
+    public static Guid ListingOf(Guid requestId) => DerivedIds.From(requestId, "listing");
+
+    /// <summary>The deal id a request to propose one makes.</summary>
+    public static Guid DealOf(Guid requestId) => DerivedIds.From(requestId, "deal");
+
+    /// <summary>The hold a deal places when it is accepted.</summary>
+    public static Guid HoldOf(Guid dealId) => DealDecider.HoldOf(dealId);
+
+    // Listings
+
+    /// <summary>Lists an offer or a request of the member holding <paramref name="ownerAccountId"/>. A repeat of the request id answers the first.</summary>
+    /// <exception cref="ExchangeInputException">The listing breaks a rule; the message says which.</exception>
+    public async Task<ListingResult> CreateListingAsync(
+        Guid requestId, Guid ownerAccountId, ListingKind kind, ListingText text, DateTimeOffset? expiresAt, Attribution by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Problem() is { } problem) throw new ExchangeInputException(problem);
+        if (!Enum.IsDefined(kind)) throw new ExchangeInputException("제공 또는 요청이어야 합니다. / A listing is an offer or a request.");
+        var expiry = Expiry(expiresAt);
+        var owner = await MemberAccountAsync(ownerAccountId, "owner_account_id", cancellationToken);
+        var listingId = ListingOf(requestId);
+        return await SubmitAsync(new CreateListing(requestId, by, listingId, ownerAccountId, owner.DistrictId, kind, text, expiry), cancellationToken);
+    }
+
+    /// <exception cref="ExchangeInputException">The listing breaks a rule; the message says which.</exception>
+    public Task<ListingResult> EditListingAsync(Guid requestId, Guid listingId, Guid ownerAccountId, ListingText text, Attribution by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Problem() is { } problem) throw new ExchangeInputException(problem);
+        return SubmitAsync(new EditListing(requestId, by, listingId, ownerAccountId, text), cancellationToken);
+    }
+
+    /// <summary>Pauses, resumes (<see cref="ListingStatus.Active"/>) or withdraws a listing.</summary>
+    public Task<ListingResult> ChangeListingStatusAsync(Guid requestId, Guid listingId, Guid ownerAccountId, ListingStatus status, Attribution by, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(status)) throw new ExchangeInputException("알 수 없는 상태입니다. / Unknown listing status.");
+        return SubmitAsync(new ChangeListingStatus(requestId, by, listingId, ownerAccountId, status), cancellationToken);
+    }
+
+    /// <summary>Runs a listing again until <paramref name="expiresAt"/> (the default run when null), active.</summary>
+    public Task<ListingResult> RenewListingAsync(Guid requestId, Guid listingId, Guid ownerAccountId, DateTimeOffset? expiresAt, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new RenewListing(requestId, by, listingId, ownerAccountId, Expiry(expiresAt)), cancellationToken);
+
+    /// <summary>The listing, or null.</summary>
+    public async Task<Listing?> GetListingAsync(Guid listingId, CancellationToken cancellationToken) =>
+        await _listings.GetAsync(listingId.ToString(), cancellationToken) is ({ } listing, _) ? listing : null;
+
+    /// <summary>A page of the open listings that match: by text (Korean as it is written, or English) and filters.</summary>
+    /// <exception cref="ExchangeInputException">The search breaks a rule.</exception>
+    public async Task<IReadOnlyList<(Guid Id, Listing Listing)>> SearchListingsAsync(ListingSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.Problem() is { } problem) throw new ExchangeInputException(problem);
+        var query = string.IsNullOrWhiteSpace(search.Text) ? null : KoreanText.Query(search.Text);
+        var order = search.Order switch
+        {
+            ListingOrder.Newest => (SearchOrder.LatestFirst, "createdAt"),
+            ListingOrder.ExpiringSoonest => (SearchOrder.EarliestFirst, "expiresAt"),
+            _ when query is null => (SearchOrder.LatestFirst, "createdAt"),
+            _ => (SearchOrder.Relevance, (string?)null),
+        };
+        var found = await _listings.SearchAsync(
+            new ModuleSearch(search.Filter(), query, "expiresAt", _time.GetUtcNow(), order.Item1, order.Item2, search.Offset, search.PageSize), cancellationToken);
+        return found.Select(f => (Guid.Parse(f.Key), f.State)).ToList();
+    }
+
+    // Deals
+
+    /// <summary>
+    /// The member holding <paramref name="accountId"/> proposes a deal on someone else's open listing, for
+    /// <paramref name="amount"/> (the listing's own minutes when null). Offers make the owner the provider; requests the receiver.
+    /// </summary>
+    /// <exception cref="ExchangeInputException">The proposal breaks a rule; the message says which.</exception>
+    public async Task<DealResult> ProposeDealAsync(Guid requestId, Guid listingId, Guid accountId, Minutes? amount, Attribution by, CancellationToken cancellationToken)
+    {
+        var dealId = DealOf(requestId);
+        if (await _deals.GetAsync(dealId.ToString(), cancellationToken) is ({ } first, _))
+        {
+            return await SubmitAsync(new ProposeDeal(requestId, by, dealId, accountId, first.ListingId, first.Title, first.ProviderAccountId, first.ProviderDistrictId,
+                first.ReceiverAccountId, first.ReceiverDistrictId, first.Goods, first.Amount, first.AnswerBy), cancellationToken);
+        }
+
+        var listing = await GetListingAsync(listingId, cancellationToken) ?? throw new ExchangeNotFoundException($"목록 {listingId}이(가) 없습니다. / No listing {listingId}.");
+        if (!listing.IsOpen(_time.GetUtcNow())) throw new ExchangeInputException("이 목록은 지금 거래할 수 없습니다 (일시 중지, 철회 또는 만료). / The listing is paused, withdrawn or expired.");
+        if (listing.OwnerAccountId == accountId) throw new ExchangeInputException("자신의 목록에는 제안할 수 없습니다. / A member cannot propose a deal on their own listing.");
+        var price = amount ?? listing.Minutes ?? throw new ExchangeInputException("시간(분)을 정해 주세요: 목록에 가격이 없습니다. / Name the minutes: the listing has no price.");
+        EnsureAmount(price);
+        var proposer = await MemberAccountAsync(accountId, "account_id", cancellationToken);
+        var (provider, providerDistrict, receiver, receiverDistrict) = listing.Kind == ListingKind.Offer
+            ? (listing.OwnerAccountId, listing.DistrictId, accountId, proposer.DistrictId)
+            : (accountId, proposer.DistrictId, listing.OwnerAccountId, listing.DistrictId);
+        return await SubmitAsync(new ProposeDeal(requestId, by, dealId, accountId, listingId, listing.Title, provider, providerDistrict, receiver, receiverDistrict,
+            listing.Type == ListingType.Goods, price, _time.GetUtcNow() + Settings.AnswerWithin), cancellationToken);
+    }
+
+    /// <exception cref="ExchangeInputException">The amount is not positive or beyond the ledger's maximum.</exception>
+    public Task<DealResult> CounterDealAsync(Guid requestId, Guid dealId, Guid accountId, Minutes amount, Attribution by, CancellationToken cancellationToken)
+    {
+        EnsureAmount(amount);
+        return SubmitAsync(new CounterDeal(requestId, by, dealId, accountId, amount, _time.GetUtcNow() + Settings.AnswerWithin), cancellationToken);
+    }
+
+    public Task<DealResult> AcceptDealAsync(Guid requestId, Guid dealId, Guid accountId, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new AcceptDeal(requestId, by, dealId, accountId, Settings.HoldFor, Settings.WorkWithin), cancellationToken);
+
+    public Task<DealResult> DeclineDealAsync(Guid requestId, Guid dealId, Guid accountId, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new DeclineDeal(requestId, by, dealId, accountId), cancellationToken);
+
+    public Task<DealResult> CancelDealAsync(Guid requestId, Guid dealId, Guid accountId, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new CancelDeal(requestId, by, dealId, accountId), cancellationToken);
+
+    /// <exception cref="ExchangeInputException">The minutes are not positive or beyond the ledger's maximum.</exception>
+    public Task<DealResult> ClaimDealAsync(Guid requestId, Guid dealId, Guid accountId, Minutes minutes, Attribution by, CancellationToken cancellationToken)
+    {
+        EnsureAmount(minutes);
+        return SubmitAsync(new ClaimDeal(requestId, by, dealId, accountId, minutes, Settings.ConfirmWithin), cancellationToken);
+    }
+
+    public Task<DealResult> ConfirmDealAsync(Guid requestId, Guid dealId, Guid accountId, bool agreeAboveHold, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new ConfirmDeal(requestId, by, dealId, accountId, agreeAboveHold), cancellationToken);
+
+    public Task<DealResult> DisputeDealAsync(Guid requestId, Guid dealId, Guid accountId, string reason, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new DisputeDeal(requestId, by, dealId, accountId, reason ?? string.Empty), cancellationToken);
+
+    public Task<DealResult> ResolveDisputeAsync(
+        Guid requestId, Guid dealId, string districtId, DisputeRuling ruling, Minutes? minutes, string reason, Attribution by, CancellationToken cancellationToken) =>
+        SubmitAsync(new ResolveDispute(requestId, by, dealId, districtId ?? string.Empty, ruling, minutes, reason ?? string.Empty), cancellationToken);
+
+    /// <summary>The deal and its version, or null.</summary>
+    public async Task<Deal?> GetDealAsync(Guid dealId, CancellationToken cancellationToken) =>
+        await _deals.GetAsync(dealId.ToString(), cancellationToken) is ({ } deal, _) ? deal : null;
+
+    /// <summary>A page of the deals <paramref name="accountId"/> is on as <paramref name="side"/>, in id order after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Deal Deal)>> ListDealsAsync(Guid accountId, DealSide side, string after, int pageSize, CancellationToken cancellationToken)
+    {
+        object matching = side == DealSide.Provider ? new { ProviderAccountId = accountId } : new { ReceiverAccountId = accountId };
+        var page = await _deals.ListAsync(matching, after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
+        return page.Select(p => (Guid.Parse(p.Key), p.State)).ToList();
+    }
+
+    /// <summary>
+    /// Acts on every deal whose time has come: expires proposals not answered and work not claimed in time, ends disputes
+    /// an hour before their hold would expire, and confirms claims not confirmed or disputed in time. Each step's id
+    /// comes from the deal and its version, so gateways running this at once do each step once. How many were settled.
+    /// </summary>
+    public async Task<int> SettleDueDealsAsync(Attribution by, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var settled = 0;
+        foreach (var status in new[] { DealStatus.Proposed, DealStatus.Accepted, DealStatus.Claimed, DealStatus.Disputed })
+        {
+            var after = string.Empty;
+            while (true)
+            {
+                var page = await _deals.ListAsync(new { Status = status }, after, 500, cancellationToken);
+                foreach (var (key, deal) in page.Where(p => p.State.DueAt <= now))
+                {
+                    if (await _deals.GetAsync(key, cancellationToken) is not ({ } current, var version) || current.DueAt > now) continue;
+                    var dealId = Guid.Parse(key);
+                    var outcome = await _deals.SubmitAsync(new SettleDueDeal(DerivedIds.From(dealId, $"due@{version}"), by, dealId), cancellationToken);
+                    if (outcome.Result.Code is DealCode.Settled or DealCode.Expired && !outcome.Replayed) settled++;
+                }
+
+                if (page.Count < 500) break;
+                after = page[^1].Key;
+            }
+        }
+
+        return settled;
+    }
+
+    // Messages and feedback
+
+    /// <summary>Adds a message to the deal's thread from the side holding <paramref name="accountId"/>. A repeat of the request id adds nothing.</summary>
+    /// <exception cref="ExchangeNotFoundException">No such deal, or the account is on neither side.</exception>
+    /// <exception cref="ExchangeInputException">The message is empty or too long.</exception>
+    public async Task<DealMessage> PostMessageAsync(Guid requestId, Guid dealId, Guid accountId, string text, Attribution by, CancellationToken cancellationToken)
+    {
+        var deal = await DealOfSideAsync(dealId, accountId, cancellationToken);
+        return await Messages.PostAsync(requestId, dealId, deal.SideOf(accountId)!.Value, accountId, text, by, _time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The deal's thread, oldest first, for either side.</summary>
+    public async Task<IReadOnlyList<DealMessage>> ListMessagesAsync(Guid dealId, Guid accountId, CancellationToken cancellationToken)
+    {
+        await DealOfSideAsync(dealId, accountId, cancellationToken);
+        return await Messages.ListAsync(dealId, cancellationToken);
+    }
+
+    /// <summary>The side holding <paramref name="accountId"/> rates the other, once, after the deal settled. Whether this rating was taken (false: rated before).</summary>
+    /// <exception cref="ExchangeNotFoundException">No such deal, or the account is on neither side.</exception>
+    /// <exception cref="ExchangeInputException">The deal has not settled, or the rating breaks a rule.</exception>
+    public async Task<bool> RateAsync(Guid dealId, Guid accountId, int stars, string? comment, Attribution by, CancellationToken cancellationToken)
+    {
+        var deal = await DealOfSideAsync(dealId, accountId, cancellationToken);
+        if (deal.Status != DealStatus.Settled) throw new ExchangeInputException("평가는 거래가 끝난 뒤에 남길 수 있습니다. / A rating comes after the deal has settled.");
+        var side = deal.SideOf(accountId)!.Value;
+        var rated = side == DealSide.Provider ? deal.ReceiverAccountId : deal.ProviderAccountId;
+        return await Feedback.AddAsync(dealId, side, accountId, rated, stars, comment, by, _time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task<Deal> DealOfSideAsync(Guid dealId, Guid accountId, CancellationToken cancellationToken)
+    {
+        var deal = await GetDealAsync(dealId, cancellationToken);
+        if (deal?.SideOf(accountId) is null) throw new ExchangeNotFoundException($"계정 {accountId}이(가) 참여한 거래 {dealId}이(가) 없습니다. / No deal {dealId} with account {accountId} on a side.");
+        return deal;
+    }
+
+    private async Task<ListingResult> SubmitAsync(ListingCommand command, CancellationToken cancellationToken)
+    {
+        var outcome = await _listings.SubmitAsync(command, cancellationToken);
+        return outcome.Result with { Replayed = outcome.Replayed, ListingId = command.ListingId };
+    }
+
+    private async Task<DealResult> SubmitAsync(DealCommand command, CancellationToken cancellationToken)
+    {
+        var outcome = await _deals.SubmitAsync(command, cancellationToken);
+        return outcome.Result with { Replayed = outcome.Replayed, DealId = command.DealId };
+    }
+
+    private async Task<Account> MemberAccountAsync(Guid accountId, string field, CancellationToken cancellationToken)
+    {
+        var account = await _ledger.GetAccountAsync(accountId, cancellationToken);
+        if (account is null) throw new ExchangeNotFoundException($"계정 {accountId}이(가) 없습니다. / No account {accountId} ({field}).");
+        if (account.Kind != AccountKind.Member) throw new ExchangeInputException($"{field}: 회원 계정만 거래할 수 있습니다. / Only members' accounts trade on the exchange.");
+        return account;
+    }
+
+    private DateTimeOffset Expiry(DateTimeOffset? expiresAt)
+    {
+        var now = _time.GetUtcNow();
+        var expiry = (expiresAt ?? now + Settings.ListingByDefault).ToUniversalTime();
+        if (expiry <= now + TimeSpan.FromHours(1) || expiry > now + Settings.ListingAtMost)
+        {
+            throw new ExchangeInputException(
+                $"만료일은 한 시간 뒤부터 {Settings.ListingAtMost.TotalDays:0}일 안이어야 합니다. / A listing expires between an hour and {Settings.ListingAtMost.TotalDays:0} days from now.");
+        }
+
+        return expiry;
+    }
+
+    private static void EnsureAmount(Minutes amount)
+    {
+        if (amount.Value <= 0 || amount > LedgerLimits.MaxTransferMinutes)
+        {
+            throw new ExchangeInputException($"시간(분)은 1분부터 {LedgerLimits.MaxTransferMinutes.Value}분까지입니다. / Minutes run from 1 to {LedgerLimits.MaxTransferMinutes.Value}.");
+        }
+    }
+}
