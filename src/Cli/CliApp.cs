@@ -77,6 +77,10 @@ public static class CliApp
 
         root.Subcommands.Add(ReportCommands.Report());
         root.Subcommands.Add(ExportCommands.Export());
+        root.Subcommands.Add(ListingCommands.Listing());
+        root.Subcommands.Add(ListingCommands.Search());
+        root.Subcommands.Add(ListingCommands.Feedback());
+        root.Subcommands.Add(DealCommands.Deal());
         root.SetAction(parse => new HelpAction().Invoke(parse));
         return root;
     }

@@ -65,6 +65,30 @@ internal static class Inputs
         Required = true,
     };
 
+    public static Option<string?> Account() => new("--account")
+    {
+        Description = "행동하는 계정 / the account acting (a member's token names theirs; a coordinator names the member's)",
+        CustomParser = result => Guid.TryParse(result.Tokens.Single().Value, out var id)
+            ? id.ToString()
+            : Fail<string?>(result, $"--account: '{Shorten(result.Tokens.Single().Value)}'은(는) 계정 번호가 아닙니다 / is not an account id (a UUID)."),
+    };
+
+    /// <summary>One of <typeparamref name="TEnum"/>'s values, written in lower case with dashes (care, housework, …).</summary>
+    public static Option<TEnum?> Choice<TEnum>(string name, string description, bool required = false) where TEnum : struct, Enum
+    {
+        var names = Enum.GetValues<TEnum>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0).ToDictionary(Kebab);
+        return new Option<TEnum?>(name)
+        {
+            Description = $"{description}: {string.Join(", ", names.Keys)}",
+            Required = required,
+            CustomParser = result => names.TryGetValue(result.Tokens.Single().Value.ToLowerInvariant(), out var value)
+                ? value
+                : Fail<TEnum?>(result, $"{name}: '{Shorten(result.Tokens.Single().Value)}'은(는) 다음 중 하나가 아닙니다 / is not one of: {string.Join(", ", names.Keys)}."),
+        };
+    }
+
+    private static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum => Printer.Label(value).Replace(' ', '-');
+
     public static Option<string?> District() => new("--district")
     {
         Description = "구 / the district (a coordinator's token names theirs)",

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using static EPoomasi.Gateway.Tests.Trade;
+
+namespace EPoomasi.Gateway.Tests;
+
+/// <summary>
+/// Two members in different districts, from the CLI: they find each other in Korean, agree a service deal, complete
+/// it with a partial claim and rate each other; another deal is disputed and a coordinator rules on it.
+/// </summary>
+[Collection(ConsoleOutput.Name)]
+public sealed partial class two_neighbours_trade_from_the_cli(GatewayFixture gateway)
+{
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Uuid();
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task find_agree_claim_less_confirm_rate_and_have_a_dispute_ruled()
+    {
+        var (mapo, seocho) = (await Seed.DistrictAsync(gateway), await Seed.DistrictAsync(gateway));
+        await LinkAsync(gateway, mapo, seocho);
+        var (provider, receiver) = (await Seed.MemberAsync(gateway, mapo), await Seed.MemberAsync(gateway, seocho, welcomeMinutes: 600));
+        var address = gateway.GrpcAddress.ToString();
+        var (asProvider, asReceiver) = (GatewayFixture.Member(mapo, provider), GatewayFixture.Member(seocho, receiver));
+        Task<(int, string)> Provider(params string[] args) => CliRun.RunAsync(address, asProvider, args);
+        Task<(int, string)> Receiver(params string[] args) => CliRun.RunAsync(address, asReceiver, args);
+
+        var (listed, listing) = await Provider("listing", "create", "--kind", "offer", "--category", "repair", "--title", "자전거 수리해 드려요",
+            "--title-en", "Bike repair", "--description", "서울에서 펑크와 체인을 고쳐요", "--minutes", "2h");
+        var (searched, found) = await Receiver("search", "자전거를", "--district", mapo);
+        var listingId = Uuid().Match(found).Value;
+        var (proposed, proposal) = await Receiver("deal", "propose", listingId, "--message", "토요일 오전에 가능할까요?");
+        var deal = Uuid().Match(proposal.Split("proposed")[1]).Value;
+        var (accepted, acceptance) = await Provider("deal", "accept", deal);
+        var (claimed, _) = await Provider("deal", "claim", deal, "1h 30m");
+        var (confirmed, confirmation) = await Receiver("deal", "confirm", deal);
+        var (shown, shownDeal) = await Provider("deal", "show", deal);
+        var (rated, _) = await Receiver("deal", "rate", deal, "5", "--comment", "빠르고 친절해요");
+        var (ratedBack, _) = await Provider("deal", "rate", deal, "4");
+        var (ratedTwice, twice) = await Receiver("deal", "rate", deal, "1");
+        var (looked, feedback) = await Receiver("feedback", "--account", provider);
+
+        Assert.Equal((0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0), (listed, searched, proposed, accepted, claimed, confirmed, shown, rated, ratedBack, ratedTwice, looked));
+        Assert.Contains("listed:", listing, StringComparison.Ordinal);
+        Assert.Contains("자전거 수리해 드려요 / Bike repair", found, StringComparison.Ordinal);
+        Assert.Contains("proposed 2h 00m", proposal, StringComparison.Ordinal);
+        Assert.Contains("2h 00m held", acceptance, StringComparison.Ordinal);
+        Assert.Contains("paid 1h 30m", confirmation, StringComparison.Ordinal);
+        Assert.Contains("토요일 오전에 가능할까요?", shownDeal, StringComparison.Ordinal);
+        Assert.Contains("already rated", twice, StringComparison.Ordinal);
+        Assert.Contains("★ 5.0 (1건 / ratings)", feedback, StringComparison.Ordinal);
+        Assert.Equal((510L, 0L), ((await AccountAsync(gateway, receiver)).BalanceMinutes, (await AccountAsync(gateway, receiver)).PendingDebitsMinutes));
+        Assert.Equal(90L, (await AccountAsync(gateway, provider)).BalanceMinutes);
+
+        var second = Uuid().Match((await Receiver("deal", "propose", listingId, "--minutes", "60")).Item2.Split("proposed")[1]).Value;
+        await Provider("deal", "accept", second);
+        await Provider("deal", "claim", second, "60");
+        var (disputed, _) = await Receiver("deal", "dispute", second, "--reason", "오지 않았어요");
+        var (ruledElsewhere, refusal) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(seocho), "deal", "resolve", second, "maybe", "--reason", "x");
+        var (ruled, ruling) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(seocho), "deal", "resolve", second, "void", "--reason", "방문 기록이 없음 / no record of a visit");
+
+        Assert.Equal((0, 2, 0), (disputed, ruledElsewhere, ruled));
+        Assert.Contains("is not full, part or void", refusal, StringComparison.Ordinal);
+        Assert.Contains("ruled void: nothing paid", ruling, StringComparison.Ordinal);
+        Assert.Equal((510L, 0L), ((await AccountAsync(gateway, receiver)).BalanceMinutes, (await AccountAsync(gateway, receiver)).PendingDebitsMinutes));
+    }
+}
