@@ -1,4 +1,5 @@
 using EPoomasi.Contracts.Community.V1;
+using EPoomasi.Contracts.Exchange.V1;
 using EPoomasi.Contracts.Identity.V1;
 using EPoomasi.Contracts.Ledger.V1;
 using Grpc.Core;
@@ -7,7 +8,8 @@ namespace EPoomasi.Cli;
 
 /// <summary>
 /// A guided tour: Seoul's districts, two of them made to trust each other, people joining with a welcome grant, a payment, a
-/// hold posted in part, a payment across districts, and an overdraft refused with its reason.
+/// hold posted in part, a payment across districts, a deal found in Korean and settled across districts through a hold,
+/// and an overdraft refused with its reason.
 /// </summary>
 internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
 {
@@ -61,6 +63,45 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
 
         Step("Kim pays Choi in Gangnam 30m for a ride: it crosses districts through their clearing accounts");
         await PayAsync(kimToken, kim, choi, 30, TransferCode.Service, "ride to the market");
+
+        Step("최지우 Choi in Gangnam offers to cook 반찬 side dishes; Kim searches for 반찬을 (particle and all) and finds her");
+        var exchange = gateway.Exchange(kimToken);
+        var listed = (await gateway.Exchange(choiToken).CreateListingAsync(new CreateListingRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), OwnerAccountId = choi, Kind = ListingKind.Offer,
+            Text = new ListingText
+            {
+                Type = ListingType.Service, Category = ListingCategory.Housework, Title = "반찬 만들어 드려요", TitleEn = "Home-cooked side dishes",
+                Description = "강남에서 일주일 반찬을 만들어 드립니다", Minutes = 60,
+            },
+        }, cancellationToken: cancellationToken)).Outcome;
+        var found = await exchange.SearchListingsAsync(new SearchListingsRequest { Text = "반찬을", DistrictId = "gangnam" }, cancellationToken: cancellationToken);
+        var listing = found.Listings.First(l => l.ListingId == listed.ListingId);
+        Console.WriteLine($"  {found.Listings.Count}건 / found: {listing.Text.Title} / {listing.Text.TitleEn} — {listing.OwnerName}, {Hours.Format(listing.Text.Minutes)}");
+
+        Step("Kim proposes the hour; Choi accepts, and the hour is held on Kim's account");
+        var proposed = (await exchange.ProposeDealAsync(new ProposeDealRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ListingId = listing.ListingId, AccountId = kim, Message = "목요일에 부탁드려요 / Thursday, please",
+        }, cancellationToken: cancellationToken)).Outcome;
+        var accepted = (await gateway.Exchange(choiToken).AcceptDealAsync(new AcceptDealRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DealId = proposed.DealId, AccountId = choi,
+        }, cancellationToken: cancellationToken)).Outcome;
+        Console.WriteLine($"  거래 deal {proposed.DealId}: {Printer.Label(accepted.Deal.Status)}, {Hours.Format(accepted.Deal.AmountMinutes)} held");
+        await ShowAsync(kimToken, kim);
+
+        Step("Choi cooked for 50m and claims that; Kim confirms: 50m is paid across districts, the rest released, and Kim rates Choi");
+        await gateway.Exchange(choiToken).ClaimDealAsync(new ClaimDealRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DealId = proposed.DealId, AccountId = choi, Minutes = 50,
+        }, cancellationToken: cancellationToken);
+        var settled = (await exchange.ConfirmDealAsync(new ConfirmDealRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DealId = proposed.DealId, AccountId = kim,
+        }, cancellationToken: cancellationToken)).Outcome;
+        await exchange.RateDealAsync(new RateDealRequest { DealId = proposed.DealId, AccountId = kim, Stars = 5, Comment = "정말 맛있어요 / delicious" }, cancellationToken: cancellationToken);
+        Console.WriteLine($"  {Printer.Label(settled.Deal.Status)}: paid {Hours.Format(settled.Deal.PaidMinutes)}; 최지우 ★5");
 
         Step("Lee tries to pay Kim 20h: more than Lee has, even 10h below zero");
         await PayAsync(leeToken, lee, kim, 1_200, TransferCode.Service, "too much");

@@ -9,10 +9,13 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
         var (exitCode, text) = await CliRun.RunAsync(gateway.GrpcAddress.ToString(), null, "demo");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("12. Mapo's books balance on their own", text);
+        Assert.Contains("15. Mapo's books balance on their own", text);
+        Assert.Contains("반찬 만들어 드려요 / Home-cooked side dishes — 최지우, 1h 00m", text);
+        Assert.Contains("1h 00m held", text);
+        Assert.Contains("settled: paid 0h 50m", text);
         Assert.Contains("환영 welcome 5h 00m", text);
         // Kim's statement names Lee, the issuance that paid the welcome grant, and the clearing account the ride to Gangnam went through.
-        var statement = text[text.IndexOf("Kim's statement", StringComparison.Ordinal)..text.IndexOf("12. ", StringComparison.Ordinal)];
+        var statement = text[text.IndexOf("Kim's statement", StringComparison.Ordinal)..text.IndexOf("15. ", StringComparison.Ordinal)];
         Assert.Contains("이영희", statement);
         Assert.Contains("마포구 정산(강남구)", statement);
         Assert.Contains("마포구 발행 / Mapo-gu issuance", statement);
