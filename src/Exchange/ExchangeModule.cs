@@ -196,6 +196,48 @@ public sealed class ExchangeModule
         return page.Select(p => (Guid.Parse(p.Key), p.State)).ToList();
     }
 
+    /// <summary>Most deals <see cref="ListDistrictDealsAsync"/> returns.</summary>
+    public const int MaxDistrictDeals = 1_000;
+
+    /// <summary>
+    /// The district's deals in <paramref name="statuses"/> where either side is the district's, oldest first, at most
+    /// <see cref="MaxDistrictDeals"/>; and whether there were more.
+    /// </summary>
+    public async Task<(IReadOnlyList<(Guid Id, Deal Deal)> Deals, bool Truncated)> ListDistrictDealsAsync(
+        string districtId, IReadOnlyCollection<DealStatus> statuses, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, Deal>();
+        foreach (var status in statuses.Distinct())
+        {
+            foreach (var matching in new object[] { new { Status = status, ProviderDistrictId = districtId }, new { Status = status, ReceiverDistrictId = districtId } })
+            {
+                var page = await _deals.ListAsync(matching, string.Empty, MaxDistrictDeals + 1, cancellationToken);
+                foreach (var (key, deal) in page) found[Guid.Parse(key)] = deal;
+            }
+        }
+
+        var ordered = found.OrderBy(f => f.Value.ProposedAt).ThenBy(f => f.Key).Select(f => (f.Key, f.Value)).ToList();
+        return (ordered.Take(MaxDistrictDeals).ToList(), ordered.Count > MaxDistrictDeals);
+    }
+
+    /// <summary>Whether <paramref name="accountId"/> is on a deal not yet settled, declined, cancelled or expired.</summary>
+    public async Task<bool> HasOpenDealsAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        foreach (var side in new[] { DealSide.Provider, DealSide.Receiver })
+        {
+            var after = string.Empty;
+            while (true)
+            {
+                var page = await ListDealsAsync(accountId, side, after, MaxPageSize, cancellationToken);
+                if (page.Any(p => !p.Deal.IsFinal)) return true;
+                if (page.Count < MaxPageSize) break;
+                after = page[^1].Id.ToString();
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Acts on every deal whose time has come: expires proposals not answered and work not claimed in time, ends disputes
     /// an hour before their hold would expire, and confirms claims not confirmed or disputed in time. Each step's id

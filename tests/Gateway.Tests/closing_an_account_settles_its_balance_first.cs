@@ -43,6 +43,23 @@ public sealed class closing_an_account_settles_its_balance_first(GatewayFixture 
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
+    public async Task an_open_deal_refuses_it_until_the_deal_ends()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var (provider, receiver) = (await Seed.MemberAsync(gateway, district), await Seed.MemberAsync(gateway, district, welcomeMinutes: 300));
+        var asReceiver = gateway.Exchange(GatewayFixture.Member(district, receiver));
+        var listing = await Trade.ListAsync(gateway.Exchange(GatewayFixture.Member(district, provider)), provider, "창문 청소", minutes: 60);
+        var deal = (await Trade.ProposeAsync(asReceiver, listing, receiver)).DealId;
+
+        var whileProposed = await CloseAsync(district, provider);
+        await Trade.CancelAsync(asReceiver, deal, receiver);
+        var afterwards = await CloseAsync(district, provider);
+
+        Assert.Equal(ClosingResult.OpenDeals, whileProposed.Result);
+        Assert.Equal(ClosingResult.Closed, afterwards.Result);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_pending_hold_refuses_it_with_that_reason()
     {
         var district = await Seed.DistrictAsync(gateway);

@@ -69,6 +69,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["ExchangeService/ConfirmDeal"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/DisputeDeal"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/ResolveDispute"] = [CoordinatorHere],
+        ["ExchangeService/ListDistrictDeals"] = [Admin, Auditor, CoordinatorHere],
         ["ExchangeService/GetDeal"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/ListDeals"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/PostDealMessage"] = [CoordinatorHere, MemberHere],
@@ -353,6 +354,9 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "ExchangeService/ResolveDispute":
                         await exchange.ResolveDisputeAsync(new ResolveDisputeRequest { RequestId = Id(), DistrictId = _district, DealId = Id(), Ruling = DisputeRuling.Void, Reason = "확인" }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ListDistrictDeals":
+                        await exchange.ListDistrictDealsAsync(new ListDistrictDealsRequest { DistrictId = _district }, deadline: deadline);
                         break;
                     case "ExchangeService/GetDeal":
                         await exchange.GetDealAsync(new GetDealRequest { AccountId = _account, DealId = Id() }, deadline: deadline);

@@ -55,10 +55,16 @@ public sealed partial class two_neighbours_trade_from_the_cli(GatewayFixture gat
         await Provider("deal", "accept", second);
         await Provider("deal", "claim", second, "60");
         var (disputed, _) = await Receiver("deal", "dispute", second, "--reason", "오지 않았어요");
+        var (waited, waiting) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(seocho), "report", "deals", "--disputed");
+        var (overseen, open) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(mapo), "report", "deals");
         var (ruledElsewhere, refusal) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(seocho), "deal", "resolve", second, "maybe", "--reason", "x");
         var (ruled, ruling) = await CliRun.RunAsync(address, GatewayFixture.Coordinator(seocho), "deal", "resolve", second, "void", "--reason", "방문 기록이 없음 / no record of a visit");
 
-        Assert.Equal((0, 2, 0), (disputed, ruledElsewhere, ruled));
+        Assert.Equal((0, 0, 0, 2, 0), (disputed, waited, overseen, ruledElsewhere, ruled));
+        Assert.Contains("disputed 1", waiting, StringComparison.Ordinal);
+        Assert.Contains($"{second}  disputed", waiting, StringComparison.Ordinal);
+        Assert.Contains("이의 / disputed: 오지 않았어요", waiting, StringComparison.Ordinal);
+        Assert.Contains("proposed 0, accepted 0, claimed 0, disputed 1", open, StringComparison.Ordinal);
         Assert.Contains("is not full, part or void", refusal, StringComparison.Ordinal);
         Assert.Contains("ruled void: nothing paid", ruling, StringComparison.Ordinal);
         Assert.Equal((510L, 0L), ((await AccountAsync(gateway, receiver)).BalanceMinutes, (await AccountAsync(gateway, receiver)).PendingDebitsMinutes));

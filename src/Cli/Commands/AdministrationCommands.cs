@@ -67,6 +67,7 @@ internal static class AdministrationCommands
                 {
                     Contracts.Community.V1.ClosingResult.Closed => (true, $"닫힘 / closed{settled}"),
                     Contracts.Community.V1.ClosingResult.AlreadyClosed => (true, "이미 닫힘 / already closed"),
+                    Contracts.Community.V1.ClosingResult.OpenDeals => (false, "끝나지 않은 거래가 있습니다. 먼저 마치거나 취소하세요 / a deal is still open: settle or cancel it first"),
                     Contracts.Community.V1.ClosingResult.HoldsPending => (false, "보류 중인 거래가 있습니다. 먼저 확정하거나 취소하세요 / a hold is pending: post or void it first"),
                     Contracts.Community.V1.ClosingResult.SettlementRefused => (false, $"정산이 거절되었습니다 / the settlement was refused: {closed.LedgerRefusal}"),
                     Contracts.Community.V1.ClosingResult.OtherDistrict => (false, "다른 구의 계정입니다 / the account belongs to another district"),

@@ -110,6 +110,8 @@ internal static class ReportCommands
             });
 
         var within = Inputs.AmountOption("--within", "한도까지 남은 시간 / how close to a limit counts as near");
+        yield return Deals(district);
+
         yield return Define.Command("near-limits", "한도에 가까운 회원 / members at or near their floor or cap", [district, asOf, within, Inputs.All],
             async (parse, session, cancellationToken) =>
             {
@@ -121,6 +123,29 @@ internal static class ReportCommands
                     var page = await session.Gateway.Reports(session.Token).ListMembersNearLimitsAsync(request, cancellationToken: cancellationToken);
                     return (page.Members, page.NextPageToken);
                 });
+            });
+    }
+
+    /// <summary>Open deals and disputes waiting: the exchange's side of a district's day.</summary>
+    private static Command Deals(Option<string?> district)
+    {
+        var disputed = new Option<bool>("--disputed") { Description = "이의만 / only disputes waiting for a ruling" };
+        return Define.Command("deals", "진행 중인 거래와 이의 / open deals and disputes waiting for a ruling", [district, disputed],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new Contracts.Exchange.V1.ListDistrictDealsRequest { DistrictId = session.District(parse.GetValue(district)) };
+                if (parse.GetValue(disputed)) request.Statuses.Add(Contracts.Exchange.V1.DealStatus.Disputed);
+                var found = await session.Gateway.Exchange(session.Token).ListDistrictDealsAsync(request, cancellationToken: cancellationToken);
+                Console.WriteLine("  " + string.Join(", ", found.Counts.Select(c => $"{Printer.Label(c.Status)} {c.Count}")) + (found.Truncated ? " (첫 1,000건 / the first 1,000)" : ""));
+                foreach (var deal in found.Deals)
+                {
+                    var provider = deal.ProviderName.Length > 0 ? deal.ProviderName : deal.ProviderAccountId[..8];
+                    var receiver = deal.ReceiverName.Length > 0 ? deal.ReceiverName : deal.ReceiverAccountId[..8];
+                    var why = deal.DisputeReason.Length > 0 ? $"  이의 / disputed: {deal.DisputeReason}" : "";
+                    Console.WriteLine($"  {deal.DealId}  {Printer.Label(deal.Status),-9} {Hours.Format(deal.AmountMinutes),9}  {provider} → {receiver}  {deal.Title}{why}");
+                }
+
+                return 0;
             });
     }
 

@@ -103,6 +103,7 @@ public static class AuthorizationMatrix
         [Exchange("DisputeDeal")] = Rule.Grant<DisputeDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
         // A coordinator of either side's district rules on a dispute (the exchange checks the district is a side's).
         [Exchange("ResolveDispute")] = Rule.Grant<ResolveDisputeRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Exchange("ListDistrictDeals")] = Rule.Grant<ListDistrictDealsRequest>(r => Touches.District(r.DistrictId), Overseers),
         [Exchange("GetDeal")] = Rule.Grant<GetDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("ListDeals")] = Rule.Grant<ListDealsRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("PostDealMessage")] = Rule.Grant<PostDealMessageRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),

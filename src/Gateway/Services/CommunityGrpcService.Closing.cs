@@ -15,6 +15,14 @@ public sealed partial class CommunityGrpcService
         var requestId = violations.Id("request_id", request.RequestId);
         var accountId = violations.Id("account_id", request.AccountId);
         violations.ThrowIfAny();
+        // A proposal holds nothing yet, but would be accepted onto a closed account: the member ends their deals first.
+        // One accepted after this look holds credit, and closing refuses the pending hold.
+        if (await runtime.Ledger.GetAccountAsync(accountId, context.CancellationToken) is { } account && account.DistrictId == request.DistrictId
+            && await runtime.Exchange.HasOpenDealsAsync(accountId, context.CancellationToken))
+        {
+            return new CloseMemberAccountResponse { Result = ClosingResult.OpenDeals };
+        }
+
         var result = await runtime.Community.CloseAccountAsync(requestId, request.DistrictId, accountId, request.Reason, CallerAttribution.From(context), context.CancellationToken);
         return new CloseMemberAccountResponse
         {

@@ -121,6 +121,24 @@ public sealed partial class ExchangeGrpcService
         return response;
     }
 
+    public override async Task<ListDistrictDealsResponse> ListDistrictDeals(ListDistrictDealsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var open = new[] { DealStatus.Proposed, DealStatus.Accepted, DealStatus.Claimed, DealStatus.Disputed };
+        if (request.Statuses.Any(s => !open.Contains(s))) violations.Add("statuses", "Only open statuses: PROPOSED, ACCEPTED, CLAIMED, DISPUTED.");
+        violations.ThrowIfAny();
+        var statuses = (request.Statuses.Count == 0 ? open : request.Statuses.Distinct())
+            .Select(s => ExchangeMapping.FromProto<DealStatus, Domain.DealStatus>(s)!.Value).ToList();
+        var (deals, truncated) = await runtime.Exchange.ListDistrictDealsAsync(request.DistrictId, statuses, context.CancellationToken);
+        var response = new ListDistrictDealsResponse { Truncated = truncated };
+        response.Deals.AddRange(await NamedAsync(deals, context.CancellationToken));
+        response.Counts.AddRange(statuses.Select(s => new DealCount
+        {
+            Status = ExchangeMapping.ToProto<Domain.DealStatus, DealStatus>(s), Count = deals.Count(d => d.Deal.Status == s),
+        }));
+        return response;
+    }
+
     private async Task<DealOutcome> DealAnswerAsync(Domain.DealResult result, CancellationToken cancellationToken)
     {
         var outcome = new DealOutcome
