@@ -10,13 +10,17 @@ internal sealed record BenchOptions
     public IReadOnlyList<string> Scenarios { get; init; } = Bench.Scenarios.Names;
 
     /// <summary>Concurrent requests in flight; per scenario when given as <c>spread=64,batch=4</c>.</summary>
-    public IReadOnlyDictionary<string, int> Concurrency { get; init; } = new Dictionary<string, int> { ["spread"] = 64, ["batch"] = 4, ["hot"] = 64, ["cross"] = 64, ["balance-short"] = 16, ["balance-long"] = 16 };
+    public IReadOnlyDictionary<string, int> Concurrency { get; init; } = new Dictionary<string, int> { ["spread"] = 64, ["batch"] = 4, ["hot"] = 64, ["cross"] = 64, ["balance-short"] = 16, ["balance-long"] = 16,
+        ["search-ko1"] = 8, ["search-ko2"] = 8, ["search-en"] = 8 };
 
     public int Seconds { get; init; } = 20;
 
     public int WarmupSeconds { get; init; } = 3;
 
     public int Accounts { get; init; } = 10_000;
+
+    /// <summary>Listings stored before the search scenarios run (only when one of them is chosen).</summary>
+    public int Listings { get; init; } = 100_000;
 
     public int BatchSize { get; init; } = 1_000;
 
@@ -29,9 +33,9 @@ internal sealed record BenchOptions
     public string OutDirectory { get; init; } = "bench/results";
 
     public const string Usage =
-        "usage: epoomasi-bench [--gateway URL] [--scenario spread,batch,hot,cross,balance-short,balance-long|all]\n" +
+        "usage: epoomasi-bench [--gateway URL] [--scenario spread,batch,hot,cross,balance-short,balance-long|all|search-ko1,search-ko2,search-en|search]\n" +
         "                      [--concurrency N | name=N,...] [--seconds N] [--warmup-seconds N] [--accounts N]\n" +
-        "                      [--batch-size N] [--rate REQUESTS_PER_S] [--until-transfers N] [--out DIR]";
+        "                      [--batch-size N] [--rate REQUESTS_PER_S] [--until-transfers N] [--listings N] [--out DIR]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -47,7 +51,8 @@ internal sealed record BenchOptions
             options = args[i] switch
             {
                 "--gateway" => options with { Gateway = value },
-                "--scenario" => options with { Scenarios = value == "all" ? Bench.Scenarios.Names : value.Split(',') },
+                "--scenario" => options with { Scenarios = value switch { "all" => Bench.Scenarios.Names, "search" => Bench.Scenarios.SearchNames, _ => value.Split(',') } },
+                "--listings" => options with { Listings = Int(value) },
                 "--concurrency" => options with { Concurrency = ParseConcurrency(value, options.Concurrency) },
                 "--seconds" => options with { Seconds = Int(value) },
                 "--warmup-seconds" => options with { WarmupSeconds = Int(value) },
@@ -60,8 +65,9 @@ internal sealed record BenchOptions
             };
         }
 
-        var unknown = options.Scenarios.Except(Bench.Scenarios.Names).ToList();
-        return unknown.Count == 0 ? options : throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}; use {string.Join(", ", Bench.Scenarios.Names)} or all.");
+        var unknown = options.Scenarios.Except(Bench.Scenarios.Names).Except(Bench.Scenarios.SearchNames).ToList();
+        return unknown.Count == 0 ? options : throw new ArgumentException(
+            $"Unknown scenario {string.Join(", ", unknown)}; use {string.Join(", ", Bench.Scenarios.Names.Concat(Bench.Scenarios.SearchNames))}, all or search.");
     }
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);

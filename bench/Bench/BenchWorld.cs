@@ -15,8 +15,11 @@ internal sealed class BenchWorld
 {
     private const long Wide = 1_000_000_000;
 
-    private BenchWorld(string runId, LedgerService.LedgerServiceClient ledger, IReadOnlyList<string> home, IReadOnlyList<string> away, string issuance, IReadOnlyList<string> quiet)
+    private BenchWorld(
+        string runId, LedgerService.LedgerServiceClient ledger, Contracts.Exchange.V1.ExchangeService.ExchangeServiceClient exchange, IReadOnlyList<string> home,
+        IReadOnlyList<string> away, string issuance, IReadOnlyList<string> quiet)
     {
+        Exchange = exchange;
         Quiet = quiet;
         RunId = runId;
         Ledger = ledger;
@@ -29,6 +32,9 @@ internal sealed class BenchWorld
 
     /// <summary>A client acting as the home district's coordinator (coordinators may move any home account's credits).</summary>
     public LedgerService.LedgerServiceClient Ledger { get; }
+
+    /// <summary>The exchange, as the home district's coordinator (who may list for any home member).</summary>
+    public Contracts.Exchange.V1.ExchangeService.ExchangeServiceClient Exchange { get; }
 
     public IReadOnlyList<string> Home { get; }
 
@@ -72,8 +78,20 @@ internal sealed class BenchWorld
         var quiet = await OpenAsync(new AdministrationService.AdministrationServiceClient(homeCoordinator), home, 100, cancellationToken);
         var ledger = new LedgerService.LedgerServiceClient(homeCoordinator);
         var trial = await ledger.GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = home }, cancellationToken: cancellationToken);
-        return new BenchWorld(runId, ledger, homeAccounts, awayAccounts, trial.Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId, quiet);
+        return new BenchWorld(runId, ledger, new Contracts.Exchange.V1.ExchangeService.ExchangeServiceClient(homeCoordinator), homeAccounts, awayAccounts, trial.Accounts.Single(a => a.Kind == AccountKind.Issuance).AccountId, quiet);
     }
+
+    /// <summary>Lists <paramref name="count"/> offers and requests of home members, from a seeded corpus, a few at a time.</summary>
+    public async Task ListAsync(int count, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var random = new Random(i);
+            await Exchange.CreateListingAsync(new Contracts.Exchange.V1.CreateListingRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), OwnerAccountId = Home[random.Next(Home.Count)],
+                Kind = random.Next(3) == 0 ? Contracts.Exchange.V1.ListingKind.Request : Contracts.Exchange.V1.ListingKind.Offer, Text = SearchCorpus.Listing(random),
+            }, cancellationToken: ct);
+        });
 
     private static async Task<List<string>> OpenAsync(AdministrationService.AdministrationServiceClient admin, string district, int count, CancellationToken cancellationToken)
     {

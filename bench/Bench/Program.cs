@@ -27,6 +27,14 @@ using var channel = GrpcChannel.ForAddress(options.Gateway, new GrpcChannelOptio
 });
 Console.Error.WriteLine($"Setting up {options.Accounts:N0} accounts in two districts through {options.Gateway} ...");
 var world = await BenchWorld.CreateAsync(channel, options.Accounts, cancel.Token);
+if (options.Scenarios.Intersect(Scenarios.SearchNames).Any())
+{
+    Console.Error.WriteLine($"Listing {options.Listings:N0} offers and requests for the searches ...");
+    var listed = System.Diagnostics.Stopwatch.StartNew();
+    await world.ListAsync(options.Listings, cancel.Token);
+    Console.Error.WriteLine($"Listed in {listed.Elapsed.TotalSeconds:0} s ({options.Listings / Math.Max(listed.Elapsed.TotalSeconds, 0.001):N0} listings/s)");
+}
+
 var results = new List<ScenarioResult>();
 foreach (var scenario in options.Scenarios)
 {

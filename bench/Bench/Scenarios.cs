@@ -7,12 +7,21 @@ internal static class Scenarios
 {
     public static readonly IReadOnlyList<string> Names = ["spread", "batch", "hot", "cross", "balance-short", "balance-long"];
 
+    /// <summary>Searches of the exchange's listings (not part of "all": they need listings loaded first).</summary>
+    public static readonly IReadOnlyList<string> SearchNames = ["search-ko1", "search-ko2", "search-en"];
+
     /// <summary>Sends one request of <paramref name="scenario"/>; returns the items done and refused.</summary>
     public static async Task<(int Ok, int Rejected)> SendAsync(string scenario, BenchWorld world, Random random, int batchSize, CancellationToken cancellationToken)
     {
         var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30);
         switch (scenario)
         {
+            case "search-ko1":
+            case "search-ko2":
+            case "search-en":
+                await world.Exchange.SearchListingsAsync(
+                    new Contracts.Exchange.V1.SearchListingsRequest { Text = SearchCorpus.Term(scenario, random) }, deadline: deadline, cancellationToken: cancellationToken);
+                return (1, 0);
             case "balance-short":
             case "balance-long":
                 // An account no scenario touched, or the issuance account that every "hot" request grew.

@@ -15,13 +15,15 @@ public sealed class the_benchmark_harness_runs_every_scenario(GatewayFixture gat
         var options = new BenchOptions
         {
             Seconds = 1, WarmupSeconds = 0, Accounts = 20, BatchSize = 50,
-            Concurrency = Scenarios.Names.ToDictionary(n => n, _ => 2),
+            Concurrency = Scenarios.Names.Concat(Scenarios.SearchNames).ToDictionary(n => n, _ => 2),
             OutDirectory = Path.Combine(Path.GetTempPath(), "epoomasi-bench-" + Guid.NewGuid().ToString("N")[..8]),
         };
         var world = await BenchWorld.CreateAsync(gateway.Channel, options.Accounts, ct);
 
+        await world.ListAsync(200, ct);
+
         var results = new List<ScenarioResult>();
-        foreach (var scenario in Scenarios.Names)
+        foreach (var scenario in Scenarios.Names.Concat(Scenarios.SearchNames))
         {
             results.Add(await LoadRunner.RunAsync(scenario, world, options, TextWriter.Null, ct));
         }
