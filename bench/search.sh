@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The exchange's search under load: a private PostgreSQL (fsync on), a Release gateway, N listings loaded through the
+# API from the seeded corpus, then one-syllable Korean, two-syllable Korean and English searches, each for a while.
+#   bench/search.sh              # 100,000 listings, 20 s per scenario: about 5 minutes
+#   BENCH_LISTINGS=2000 BENCH_SECONDS=3 bench/search.sh   # a quick look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+listings=${BENCH_LISTINGS:-100000}; seconds=${BENCH_SECONDS:-20}
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$bin/initdb" ] || { echo "PostgreSQL server programs not found (apt-get install -y postgresql)"; exit 1; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+work=$(mktemp -d /tmp/epoomasi-search.XXXXXX); chmod 755 "$work"
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+pg_port=$(free_port); grpc_port=$(free_port); http_port=$(free_port)
+gateway_pid=""
+cleanup() {
+  [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null || true
+  as_pg "$bin/pg_ctl" stop -D "$work/pg" -m fast >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+as_pg "$bin/initdb" -D "$work/pg" -U postgres --auth=trust --no-instructions >/dev/null
+as_pg "$bin/pg_ctl" start -D "$work/pg" -w -l "$work/pg.log" \
+  -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB" >/dev/null
+"$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres ledger
+
+echo "== Building the gateway and the load generator (Release)"
+for project in src/Gateway/Gateway.csproj bench/Bench/Bench.csproj; do
+  dotnet build -c Release -v q -nologo "$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+done
+
+ASPNETCORE_ENVIRONMENT=Production \
+Ledger__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ledger;Maximum Pool Size=100" \
+Auth__SigningKeys__0="$(head -c 32 /dev/urandom | base64)" Auth__DevelopmentIssuerEnabled=true \
+Limits__MemberRequestsPerSecond=10000000 Limits__OfficialRequestsPerSecond=10000000 \
+Limits__PartnerAppRequestsPerSecond=10000000 Limits__AnonymousRequestsPerSecond=10000000 \
+Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" \
+Logging__LogLevel__Default=Warning \
+  dotnet src/Gateway/bin/Release/net10.0/EPoomasi.Gateway.dll >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http_port/" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$http_port/" >/dev/null || { echo "The gateway did not start:"; tail -20 "$work/gateway.log"; exit 1; }
+
+out=${BENCH_OUT:-bench/results/search}
+echo "== $listings listings, then searches for ${seconds}s each"
+dotnet bench/Bench/bin/Release/net10.0/epoomasi-bench.dll --gateway "http://127.0.0.1:$grpc_port" --scenario search \
+  --listings "$listings" --accounts 2000 --seconds "$seconds" --warmup-seconds 3 --out "$out"
+echo "== The query plan of a two-syllable search (EXPLAIN ANALYZE)"
+"$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -c "vacuum (analyze) ledger.module_states" >/dev/null
+"$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -c "explain analyze select key from ledger.module_states
+  where kind = 'exchange.listing' and state @> '{\"status\":\"Active\"}' and search @@ '(''청소'')'::tsquery
+  and (state->>'expiresAt')::timestamptz > now() order by ts_rank(search, '(''청소'')'::tsquery) desc, key collate \"C\" limit 20" | tee "$out/plan.txt"
