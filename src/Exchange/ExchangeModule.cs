@@ -1,4 +1,5 @@
 using EPoomasi.Exchange.Deals;
+using EPoomasi.Exchange.Events;
 using EPoomasi.Exchange.Feedback;
 using EPoomasi.Exchange.Listings;
 using EPoomasi.Exchange.Messages;
@@ -25,6 +26,7 @@ public sealed class ExchangeModule
     private readonly TimeProvider _time;
     private readonly ModuleKind<ListingCommand, Listing, ListingResult> _listings;
     private readonly ModuleKind<DealCommand, Deal, DealResult> _deals;
+    private readonly MemberEvents _events;
 
     private ExchangeModule(LedgerModule ledger, ExchangeSettings settings, TimeProvider time)
     {
@@ -35,6 +37,7 @@ public sealed class ExchangeModule
         _deals = ledger.Register(new DealDecider());
         Messages = new DealMessages(ledger.Documents);
         Feedback = new FeedbackBook(ledger.Documents);
+        _events = new MemberEvents(ledger, _deals, _listings, Messages);
     }
 
     /// <summary>The time rules in force.</summary>
@@ -269,6 +272,41 @@ public sealed class ExchangeModule
         return settled;
     }
 
+    // Members' event streams
+
+    /// <summary>Where a stream that hears only what happens from now on starts.</summary>
+    public Task<long> GetEventPositionAsync(CancellationToken cancellationToken) => _ledger.GetSealedPositionAsync(cancellationToken);
+
+    /// <summary>Every member's events after <paramref name="after"/> in the ledger's log, from at most <paramref name="maxRows"/> rows of it.</summary>
+    public Task<MemberEventPage> ReadEventsAsync(long after, int maxRows, CancellationToken cancellationToken) => _events.ReadAsync(after, maxRows, cancellationToken);
+
+    /// <summary>
+    /// Tells the owners of active listings that expire within <paramref name="within"/>, once per expiry, through their
+    /// event streams. Safe in several processes: each notice's id comes from the listing and its expiry. How many were told.
+    /// </summary>
+    public async Task<int> NoticeExpiringListingsAsync(TimeSpan within, Attribution by, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var told = 0;
+        for (var offset = 0; offset <= ModuleSearch.MaxOffset; offset += 500)
+        {
+            var page = await _listings.SearchAsync(
+                new ModuleSearch(new Dictionary<string, object> { ["status"] = nameof(ListingStatus.Active) }, null, "expiresAt", now, SearchOrder.EarliestFirst, "expiresAt", offset, 500),
+                cancellationToken);
+            foreach (var (key, listing) in page.Where(p => p.State.ExpiresAt <= now + within && p.State.ExpiryNoticedFor != p.State.ExpiresAt))
+            {
+                var listingId = Guid.Parse(key);
+                var id = DerivedIds.From(listingId, $"expiry@{listing.ExpiresAt.UtcTicks}");
+                var outcome = await _listings.SubmitAsync(new NoticeExpiry(id, by, listingId, listing.OwnerAccountId, listing.ExpiresAt), cancellationToken);
+                if (outcome.Result.Code == ListingCode.ExpiryNoticed && !outcome.Replayed) told++;
+            }
+
+            if (page.Count < 500 || page[^1].State.ExpiresAt > now + within) break;
+        }
+
+        return told;
+    }
+
     // Messages and feedback
 
     /// <summary>Adds a message to the deal's thread from the side holding <paramref name="accountId"/>. A repeat of the request id adds nothing.</summary>
@@ -277,7 +315,9 @@ public sealed class ExchangeModule
     public async Task<DealMessage> PostMessageAsync(Guid requestId, Guid dealId, Guid accountId, string text, Attribution by, CancellationToken cancellationToken)
     {
         var deal = await DealOfSideAsync(dealId, accountId, cancellationToken);
-        return await Messages.PostAsync(requestId, dealId, deal.SideOf(accountId)!.Value, accountId, text, by, _time.GetUtcNow(), cancellationToken);
+        var message = await Messages.WriteAsync(requestId, dealId, deal.SideOf(accountId)!.Value, accountId, text, by, _time.GetUtcNow(), cancellationToken);
+        await SubmitAsync(new NoteMessage(DerivedIds.From(requestId, "message"), by, dealId, accountId, requestId), cancellationToken);
+        return message;
     }
 
     /// <summary>The deal's thread, oldest first, for either side.</summary>

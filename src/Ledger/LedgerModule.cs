@@ -34,6 +34,7 @@ public sealed class LedgerModule : IAsyncDisposable
     private readonly JournalVerifier _verifier;
     private readonly ProjectionRebuild _rebuild;
     private readonly ModuleRegistry _modules = new();
+    private readonly ModuleDecisionLog _decisions;
 
     private LedgerModule(LedgerStore store, PartnerRegistry partners, int parallelTransactions)
     {
@@ -49,6 +50,7 @@ public sealed class LedgerModule : IAsyncDisposable
         _sealer = new JournalSealer(store);
         _verifier = new JournalVerifier(store);
         _rebuild = new ProjectionRebuild(store, _modules);
+        _decisions = new ModuleDecisionLog(store);
     }
 
     /// <summary>Opens the ledger: creates or updates its schema, and carries an older layout forward when the settings allow.</summary>
@@ -130,6 +132,18 @@ public sealed class LedgerModule : IAsyncDisposable
     /// <summary>Decides and, when it changes anything, commits a district or account command. A refusal is an outcome.</summary>
     public Task<AdminOutcome> ExecuteAsync(AdminCommand command, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_admin.ExecuteAsync(command, cancellationToken));
+
+    /// <summary>
+    /// Module commands decided after <paramref name="afterPosition"/> in the event log, from at most
+    /// <paramref name="maxRows"/> journal rows, as far as the journal is sealed (so nothing read past can still appear
+    /// before it): how a module follows its own history, for its members' event streams.
+    /// </summary>
+    public Task<ModuleDecisionPage> ReadModuleDecisionsAsync(long afterPosition, int maxRows, CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_decisions.ReadAsync(afterPosition, maxRows, cancellationToken));
+
+    /// <summary>How far the event log is sealed: a reader of module decisions that wants only what comes next starts after it.</summary>
+    public Task<long> GetSealedPositionAsync(CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(_decisions.HeadAsync(cancellationToken));
 
     /// <summary>Expires up to <paramref name="maxHolds"/> holds past their timeout; how many it expired. Any number of hosts may run it.</summary>
     public Task<int> ExpireDueHoldsAsync(int maxHolds, CancellationToken cancellationToken) =>

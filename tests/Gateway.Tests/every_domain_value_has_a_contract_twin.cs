@@ -30,6 +30,7 @@ public sealed class every_domain_value_has_a_contract_twin
         RoundTrips<Exchange.Deals.DealSide, Contracts.Exchange.V1.DealSide>();
         RoundTrips<Exchange.Deals.DisputeRuling, Contracts.Exchange.V1.DisputeRuling>();
         RoundTrips<Exchange.Deals.DealCode, Contracts.Exchange.V1.DealResult>();
+        RoundTrips<Exchange.Events.MemberEventKind, Contracts.Exchange.V1.MemberEventKind>();
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>(Contracts.Exchange.V1.DealSide.Unspecified));
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>((Contracts.Exchange.V1.DealSide)99));
     }

@@ -76,6 +76,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["ExchangeService/ListDealMessages"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/RateDeal"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/GetFeedback"] = Officials,
+        ["ExchangeService/WatchMemberEvents"] = [Admin, Auditor, CoordinatorHere, MemberHere],
     };
 
     private static readonly string[] Public = ["Health/Check", "DevelopmentTokenService/IssueDevelopmentToken"];
@@ -372,6 +373,20 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "ExchangeService/RateDeal":
                         await exchange.RateDealAsync(new RateDealRequest { AccountId = _account, DealId = Id(), Stars = 5 }, deadline: deadline);
+                        break;
+                    case "ExchangeService/WatchMemberEvents":
+                        using (var call = exchange.WatchMemberEvents(new WatchMemberEventsRequest { AccountId = _account }, deadline: DateTime.UtcNow.AddSeconds(1)))
+                        {
+                            try
+                            {
+                                await call.ResponseStream.MoveNext(CancellationToken.None);
+                            }
+                            catch (RpcException expired) when (expired.StatusCode == StatusCode.DeadlineExceeded)
+                            {
+                                // Allowed, and nothing happened to the account within the second.
+                            }
+                        }
+
                         break;
                     case "ExchangeService/GetFeedback":
                         await exchange.GetFeedbackAsync(new GetFeedbackRequest { AccountId = _account }, deadline: deadline);

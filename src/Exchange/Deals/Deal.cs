@@ -78,7 +78,8 @@ public sealed record Deal(
     string? DisputeReason = null,
     DisputeRuling? Ruling = null,
     string? RulingReason = null,
-    string? ResolvedBy = null)
+    string? ResolvedBy = null,
+    int Messages = 0)
 {
     /// <summary>How long before its hold would expire a deal is settled or ended, so that the ledger never expires it first.</summary>
     public static readonly TimeSpan SafetyMargin = TimeSpan.FromHours(1);
@@ -142,6 +143,9 @@ public sealed record DisputeDeal(Guid Id, Attribution By, Guid DealId, Guid Acco
 public sealed record ResolveDispute(Guid Id, Attribution By, Guid DealId, string DistrictId, DisputeRuling Ruling, Minutes? Minutes, string Reason)
     : DealCommand(Id, By, DealId, Guid.Empty);
 
+/// <summary>A side wrote on the deal's thread: the words are kept as a document, the log notes that they were written.</summary>
+public sealed record NoteMessage(Guid Id, Attribution By, Guid DealId, Guid AccountId, Guid MessageId) : DealCommand(Id, By, DealId, AccountId);
+
 /// <summary>The scheduler acts on a deal whose time has come: expires it, or confirms its claim. Refused when nothing is due.</summary>
 public sealed record SettleDueDeal(Guid Id, Attribution By, Guid DealId) : DealCommand(Id, By, DealId, Guid.Empty);
 
@@ -155,6 +159,7 @@ public sealed record SettleDueDeal(Guid Id, Attribution By, Guid DealId) : DealC
 [JsonDerivedType(typeof(DealSettled), "settled")]
 [JsonDerivedType(typeof(DealDisputed), "disputed")]
 [JsonDerivedType(typeof(DealExpired), "expired")]
+[JsonDerivedType(typeof(DealMessagePosted), "message")]
 public abstract record DealEvent(string By, DateTimeOffset At);
 
 public sealed record DealProposed(
@@ -176,6 +181,9 @@ public sealed record DealSettled(Minutes Paid, bool Automatic, DisputeRuling? Ru
 
 public sealed record DealDisputed(DealSide Side, string Reason, string By, DateTimeOffset At) : DealEvent(By, At);
 
+/// <summary>A side wrote on the thread; the words are the document <paramref name="MessageId"/>, outside the log.</summary>
+public sealed record DealMessagePosted(Guid MessageId, DealSide Side, string By, DateTimeOffset At) : DealEvent(By, At);
+
 /// <summary>Ended with nothing paid: not answered in time, not done in time, ruled void, or its hold expired.</summary>
 public sealed record DealExpired(DisputeRuling? Ruling, string? Reason, string By, DateTimeOffset At) : DealEvent(By, At);
 
@@ -192,6 +200,9 @@ public enum DealCode
     Disputed,
     Resolved,
     Expired,
+
+    /// <summary>A message on the thread was noted.</summary>
+    MessageNoted,
 
     /// <summary>A deal with this id exists already.</summary>
     AlreadyExists,

@@ -80,6 +80,7 @@ internal sealed class DealDecider : ModuleDecider<DealCommand, Deal, DealEvent, 
             ResolveDispute { Ruling: DisputeRuling.Void } r => Accept(state, new DealExpired(r.Ruling, r.Reason.Trim(), by, now), DealCode.Resolved),
             ResolveDispute r => Accept(state, new DealSettled(r.Ruling == DisputeRuling.PostInFull ? state!.Amount : r.Minutes!.Value, false, r.Ruling, r.Reason.Trim(), by, now),
                 DealCode.Resolved),
+            NoteMessage n => Accept(state, new DealMessagePosted(n.MessageId, state!.SideOf(n.AccountId)!.Value, by, now), DealCode.MessageNoted),
             SettleDueDeal when state!.Status == DealStatus.Claimed => Accept(state, new DealSettled(Min(state.Claimed!.Value, state.Amount), true, null, null, by, now), DealCode.Settled),
             SettleDueDeal => Accept(state, new DealExpired(null, null, by, now), DealCode.Expired),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
@@ -106,6 +107,7 @@ internal sealed class DealDecider : ModuleDecider<DealCommand, Deal, DealEvent, 
         {
             Status = DealStatus.Disputed, DisputedBy = d.Side, DisputeReason = d.Reason, ChangedAt = d.At, ChangedBy = d.By,
         },
+        ({ } deal, DealMessagePosted) => deal with { Messages = deal.Messages + 1 },
         ({ IsFinal: false } deal, DealExpired e) => deal with
         {
             Status = DealStatus.Expired, Paid = Minutes.Zero, Ruling = e.Ruling, RulingReason = e.Reason, ResolvedBy = e.Ruling is null ? null : e.By, ChangedAt = e.At, ChangedBy = e.By,

@@ -98,7 +98,8 @@ public sealed record Listing(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     DateTimeOffset ChangedAt,
-    string ChangedBy)
+    string ChangedBy,
+    DateTimeOffset? ExpiryNoticedFor = null)
 {
     /// <summary>Its words, as the owner last wrote them.</summary>
     [JsonIgnore]
@@ -121,6 +122,9 @@ public sealed record EditListing(Guid Id, Attribution By, Guid ListingId, Guid O
 
 public sealed record ChangeListingStatus(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, ListingStatus Status) : ListingCommand(Id, By, ListingId, OwnerAccountId);
 
+/// <summary>The scheduler tells the owner their listing expires soon: once per expiry, while it is active.</summary>
+public sealed record NoticeExpiry(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, DateTimeOffset ExpiresAt) : ListingCommand(Id, By, ListingId, OwnerAccountId);
+
 public sealed record RenewListing(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, DateTimeOffset ExpiresAt) : ListingCommand(Id, By, ListingId, OwnerAccountId);
 
 [JsonPolymorphic]
@@ -128,6 +132,7 @@ public sealed record RenewListing(Guid Id, Attribution By, Guid ListingId, Guid 
 [JsonDerivedType(typeof(ListingEdited), "edited")]
 [JsonDerivedType(typeof(ListingStatusChanged), "status")]
 [JsonDerivedType(typeof(ListingRenewed), "renewed")]
+[JsonDerivedType(typeof(ListingExpiryNoticed), "expiry-noticed")]
 public abstract record ListingEvent(string By, DateTimeOffset At);
 
 public sealed record ListingCreated(Guid OwnerAccountId, string DistrictId, ListingKind Kind, ListingText Text, DateTimeOffset ExpiresAt, string By, DateTimeOffset At)
@@ -136,6 +141,8 @@ public sealed record ListingCreated(Guid OwnerAccountId, string DistrictId, List
 public sealed record ListingEdited(ListingText Text, string By, DateTimeOffset At) : ListingEvent(By, At);
 
 public sealed record ListingStatusChanged(ListingStatus Status, string By, DateTimeOffset At) : ListingEvent(By, At);
+
+public sealed record ListingExpiryNoticed(DateTimeOffset ExpiresAt, string By, DateTimeOffset At) : ListingEvent(By, At);
 
 public sealed record ListingRenewed(DateTimeOffset ExpiresAt, string By, DateTimeOffset At) : ListingEvent(By, At);
 
@@ -156,6 +163,12 @@ public enum ListingCode
 
     /// <summary>A withdrawn listing stays withdrawn.</summary>
     Withdrawn,
+
+    /// <summary>The owner was told the listing expires soon.</summary>
+    ExpiryNoticed,
+
+    /// <summary>Nothing to tell: the listing is not active, its expiry changed, or the owner was told already.</summary>
+    NotDue,
 }
 
 /// <summary>The answer to a listing command.</summary>

@@ -27,6 +27,8 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
             (_, null) => new(new ListingResult(ListingCode.NotFound, null), []),
             (_, { } listing) when listing.OwnerAccountId != command.OwnerAccountId => new(new ListingResult(ListingCode.NotOwner, null), []),
             (_, { Status: ListingStatus.Withdrawn }) => new(new ListingResult(ListingCode.Withdrawn, state), []),
+            (NoticeExpiry n, { } l) when l.Status != ListingStatus.Active || l.ExpiresAt != n.ExpiresAt || l.ExpiryNoticedFor == n.ExpiresAt => new(new ListingResult(ListingCode.NotDue, l), []),
+            (NoticeExpiry n, _) => Accept(state, new ListingExpiryNoticed(n.ExpiresAt, by, now), ListingCode.ExpiryNoticed),
             (EditListing edit, _) => Accept(state, new ListingEdited(edit.Text, by, now), ListingCode.Edited),
             (ChangeListingStatus change, _) => Accept(state, new ListingStatusChanged(change.Status, by, now), ListingCode.StatusChanged),
             (RenewListing renew, _) => Accept(state, new ListingRenewed(renew.ExpiresAt, by, now), ListingCode.Renewed),
@@ -44,6 +46,7 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
             DescriptionEnglish = e.Text.DescriptionEnglish?.Trim(), Availability = e.Text.Availability?.Trim(), Minutes = e.Text.Minutes, ChangedAt = e.At, ChangedBy = e.By,
         },
         ({ } listing, ListingStatusChanged s) => listing with { Status = s.Status, ChangedAt = s.At, ChangedBy = s.By },
+        ({ } listing, ListingExpiryNoticed n) => listing with { ExpiryNoticedFor = n.ExpiresAt },
         ({ } listing, ListingRenewed r) => listing with { ExpiresAt = r.ExpiresAt, Status = ListingStatus.Active, ChangedAt = r.At, ChangedBy = r.By },
         _ => throw new InvalidOperationException($"{change.GetType().Name} cannot follow {state?.Status.ToString() ?? "nothing"}."),
     };

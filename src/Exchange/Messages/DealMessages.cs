@@ -24,7 +24,11 @@ public sealed class DealMessages
 
     internal DealMessages(ModuleDocuments documents) => _documents = documents;
 
-    internal async Task<DealMessage> PostAsync(Guid requestId, Guid dealId, DealSide side, Guid accountId, string text, Attribution by, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the message's document, once per request id; the caller then notes it on the deal, so that the other side's
+    /// event stream hears of it. A repeat finds the document and notes it again under the same id: nothing doubles.
+    /// </summary>
+    internal async Task<DealMessage> WriteAsync(Guid requestId, Guid dealId, DealSide side, Guid accountId, string text, Attribution by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > TextMaxLength)
         {
@@ -41,6 +45,13 @@ public sealed class DealMessages
         var message = new DealMessage(dealId, requestId, side, accountId, text.Trim(), by.ActorId, now);
         await _documents.AddAsync(Kind, key, dealId.ToString(), JsonSerializer.Serialize(message, ExchangeJson.Options), by, cancellationToken);
         return Read((await _documents.GetAsync(Kind, [key], cancellationToken))[key]);
+    }
+
+    /// <summary>One message, or null (erased, or never written).</summary>
+    public async Task<DealMessage?> GetAsync(Guid dealId, Guid requestId, CancellationToken cancellationToken)
+    {
+        var key = $"{dealId}:{requestId}";
+        return (await _documents.GetAsync(Kind, [key], cancellationToken)).TryGetValue(key, out var found) ? Read(found) : null;
     }
 
     /// <summary>The thread, oldest first.</summary>

@@ -21,6 +21,12 @@ internal static partial class GatewayLog
     [LoggerMessage(13, LogLevel.Warning, "Settling due deals failed")]
     public static partial void SettlingDueDealsFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(14, LogLevel.Warning, "Reading how far the log is sealed, for members' event streams, failed")]
+    public static partial void ReadingMemberEventsFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Information, "Told the owners of {Count} listings that they expire soon")]
+    public static partial void NoticedExpiringListings(this ILogger logger, int count);
+
     [LoggerMessage(3, LogLevel.Warning, "Expiring holds failed")]
     public static partial void ExpiringHoldsFailed(this ILogger logger, Exception exception);
 

@@ -18,6 +18,8 @@ public static class LedgerHostingExtensions
         builder.Services.AddSingleton<Feed.AccountChanges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Feed.AccountChanges>());
         builder.Services.AddSingleton<Feed.AccountFeed>();
+        builder.Services.AddSingleton<Feed.MemberEventFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Feed.MemberEventFeed>());
         return builder;
     }
 }

@@ -6,6 +6,7 @@ public static class LongLivedCalls
     private static readonly HashSet<string> Paths = new(StringComparer.Ordinal)
     {
         "/epoomasi.ledger.v1.LedgerService/WatchAccount",
+        "/epoomasi.exchange.v1.ExchangeService/WatchMemberEvents",
         "/grpc.health.v1.Health/Watch",
         "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
         "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",

@@ -109,6 +109,7 @@ public static class AuthorizationMatrix
         [Exchange("PostDealMessage")] = Rule.Grant<PostDealMessageRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
         [Exchange("ListDealMessages")] = Rule.Grant<ListDealMessagesRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("RateDeal")] = Rule.Grant<RateDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("WatchMemberEvents")] = Rule.Grant<WatchMemberEventsRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("GetFeedback")] = Rule.Grant<GetFeedbackRequest>(_ => Touches.Nothing, Everyone),
 
         // Auditors prove the books; administrators may too. Both read the whole log: nobody else may make it work that hard.

@@ -9,7 +9,7 @@ using Domain = EPoomasi.Exchange;
 namespace EPoomasi.Gateway.Services;
 
 /// <summary>Listings and search: proto → exchange module → proto. Deals and their threads are in the other parts.</summary>
-public sealed partial class ExchangeGrpcService(LedgerRuntime runtime) : ExchangeService.ExchangeServiceBase
+public sealed partial class ExchangeGrpcService(LedgerRuntime runtime, Feed.MemberEventFeed feed) : ExchangeService.ExchangeServiceBase
 {
     private const int DefaultPageSize = 20;
 

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using EPoomasi.Exchange.Deals;
+using EPoomasi.Exchange.Listings;
+using EPoomasi.Exchange.Messages;
+using EPoomasi.Ledger;
+using EPoomasi.Ledger.Modules;
+
+namespace EPoomasi.Exchange.Events;
+
+/// <summary>
+/// Members' events, read from the ledger's event log: the exchange's own decisions as the log holds them, so a stream
+/// that resumes from a position misses nothing that committed, and hears nothing twice. The same log always gives the
+/// same events in the same order.
+/// </summary>
+internal sealed class MemberEvents(
+    LedgerModule ledger, ModuleKind<DealCommand, Deal, DealResult> deals, ModuleKind<ListingCommand, Listing, ListingResult> listings, DealMessages messages)
+{
+    private static readonly JsonSerializerOptions Reading = new(ExchangeJson.Options) { AllowOutOfOrderMetadataProperties = true };
+
+    public async Task<MemberEventPage> ReadAsync(long after, int maxRows, CancellationToken cancellationToken)
+    {
+        var page = await ledger.ReadModuleDecisionsAsync(after, maxRows, cancellationToken);
+        var events = new List<MemberEvent>();
+        var dealStates = new Dictionary<string, Deal?>();
+        var listingStates = new Dictionary<string, Listing?>();
+        long position = -1;
+        var index = 0;
+        foreach (var (at, decision) in page.Decisions)
+        {
+            if (at != position) (position, index) = (at, 0);
+            foreach (var change in decision.Events)
+            {
+                if (decision.Kind == DealDecider.Name)
+                {
+                    var deal = await StateAsync(dealStates, decision.Key, deals, cancellationToken);
+                    if (deal is null) continue;
+                    foreach (var e in await DealEventsAsync(Guid.Parse(decision.Key), deal, change.Deserialize<DealEvent>(Reading)!, cancellationToken))
+                    {
+                        events.Add(e with { Position = position, Index = index++ });
+                    }
+                }
+                else if (decision.Kind == ListingDecider.Name && change.Deserialize<ListingEvent>(Reading) is ListingExpiryNoticed noticed
+                         && await StateAsync(listingStates, decision.Key, listings, cancellationToken) is { } listing)
+                {
+                    events.Add(new MemberEvent(position, index++, listing.OwnerAccountId, MemberEventKind.ListingExpiring, null, Guid.Parse(decision.Key),
+                        listing.Title, noticed.By, noticed.At, Text: noticed.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        return new MemberEventPage(events, page.Through);
+    }
+
+    // Each step, for both sides; a message only for the side that did not write it.
+    private async Task<IReadOnlyList<MemberEvent>> DealEventsAsync(Guid dealId, Deal deal, DealEvent change, CancellationToken cancellationToken)
+    {
+        MemberEvent For(Guid account, MemberEventKind kind, Minutes? minutes = null, string? text = null) =>
+            new(0, 0, account, kind, dealId, deal.ListingId, deal.Title, change.By, change.At, minutes, text);
+        IReadOnlyList<MemberEvent> Both(MemberEventKind kind, Minutes? minutes = null, string? text = null) =>
+            [For(deal.ProviderAccountId, kind, minutes, text), For(deal.ReceiverAccountId, kind, minutes, text)];
+        switch (change)
+        {
+            case DealProposed p: return Both(MemberEventKind.DealProposed, p.Amount);
+            case DealCountered c: return Both(MemberEventKind.DealCountered, c.Amount);
+            case DealAccepted: return Both(MemberEventKind.DealAccepted);
+            case DealDeclined: return Both(MemberEventKind.DealDeclined);
+            case DealCancelled: return Both(MemberEventKind.DealCancelled);
+            case DealClaimed c: return Both(MemberEventKind.DealClaimed, c.Minutes);
+            case DealDisputed d: return Both(MemberEventKind.DealDisputed, text: d.Reason);
+            case DealSettled { Ruling: not null } s: return Both(MemberEventKind.DealResolved, s.Paid, s.Reason);
+            case DealSettled s: return Both(MemberEventKind.DealSettled, s.Paid);
+            case DealExpired { Ruling: not null } e: return Both(MemberEventKind.DealResolved, Minutes.Zero, e.Reason);
+            case DealExpired: return Both(MemberEventKind.DealExpired);
+            case DealMessagePosted m:
+                var text = (await messages.GetAsync(dealId, m.MessageId, cancellationToken))?.Text ?? string.Empty;
+                return [For(m.Side == DealSide.Provider ? deal.ReceiverAccountId : deal.ProviderAccountId, MemberEventKind.MessageReceived, text: text)];
+            default: return [];
+        }
+    }
+
+    private static async Task<TState?> StateAsync<TCommand, TState, TResult>(
+        Dictionary<string, TState?> known, string key, ModuleKind<TCommand, TState, TResult> kind, CancellationToken cancellationToken)
+        where TCommand : ModuleCommand where TState : class
+    {
+        if (!known.TryGetValue(key, out var state))
+        {
+            state = await kind.GetAsync(key, cancellationToken) is ({ } found, _) ? found : null;
+            known[key] = state;
+        }
+
+        return state;
+    }
+}
