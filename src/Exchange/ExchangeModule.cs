@@ -115,13 +115,12 @@ public sealed class ExchangeModule
         var query = string.IsNullOrWhiteSpace(search.Text) ? null : KoreanText.Query(search.Text);
         var order = search.Order switch
         {
-            ListingOrder.Newest => (SearchOrder.LatestFirst, "createdAt"),
-            ListingOrder.ExpiringSoonest => (SearchOrder.EarliestFirst, "expiresAt"),
-            _ when query is null => (SearchOrder.LatestFirst, "createdAt"),
-            _ => (SearchOrder.Relevance, (string?)null),
+            ListingOrder.Newest => SearchOrder.Recent,
+            ListingOrder.ExpiringSoonest => SearchOrder.SoonestUntil,
+            _ when query is null => SearchOrder.Recent,
+            _ => SearchOrder.Relevance,
         };
-        var found = await _listings.SearchAsync(
-            new ModuleSearch(search.Filter(), query, "expiresAt", _time.GetUtcNow(), order.Item1, order.Item2, search.Offset, search.PageSize), cancellationToken);
+        var found = await _listings.SearchAsync(new ModuleSearch(search.Filter(), query, _time.GetUtcNow(), order, search.Offset, search.PageSize), cancellationToken);
         return found.Select(f => (Guid.Parse(f.Key), f.State)).ToList();
     }
 
@@ -291,8 +290,7 @@ public sealed class ExchangeModule
         for (var offset = 0; offset <= ModuleSearch.MaxOffset; offset += 500)
         {
             var page = await _listings.SearchAsync(
-                new ModuleSearch(new Dictionary<string, object> { ["status"] = nameof(ListingStatus.Active) }, null, "expiresAt", now, SearchOrder.EarliestFirst, "expiresAt", offset, 500),
-                cancellationToken);
+                new ModuleSearch(new Dictionary<string, object> { ["status"] = nameof(ListingStatus.Active) }, null, now, SearchOrder.SoonestUntil, offset, 500), cancellationToken);
             foreach (var (key, listing) in page.Where(p => p.State.ExpiresAt <= now + within && p.State.ExpiryNoticedFor != p.State.ExpiresAt))
             {
                 var listingId = Guid.Parse(key);

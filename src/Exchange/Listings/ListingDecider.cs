@@ -51,8 +51,9 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
         _ => throw new InvalidOperationException($"{change.GetType().Name} cannot follow {state?.Status.ToString() ?? "nothing"}."),
     };
 
-    public override IReadOnlyList<SearchToken> Index(Listing state) =>
-        KoreanText.Index([state.Title, state.TitleEnglish, state.Description, state.DescriptionEnglish]);
+    // Found until it expires, and only while active.
+    public override SearchEntry Index(Listing state) =>
+        new(KoreanText.Index([state.Title, state.TitleEnglish, state.Description, state.DescriptionEnglish]), state.Status == ListingStatus.Active ? state.ExpiresAt : null);
 
     private ModuleDecision<ListingEvent, ListingResult> Accept(Listing? state, ListingEvent change, ListingCode code) =>
         new(new ListingResult(code, Evolve(state, change)), [change]);

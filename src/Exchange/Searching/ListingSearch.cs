@@ -6,8 +6,13 @@ namespace EPoomasi.Exchange.Searching;
 /// <summary>How search results are ordered.</summary>
 public enum ListingOrder
 {
-    /// <summary>Best match first; newest first when there is no text.</summary>
+    /// <summary>
+    /// Best match first, among the most recently listed or changed matches (<see cref="ModuleSearch.RelevanceWindow"/>);
+    /// newest first when there is no text.
+    /// </summary>
     Relevance,
+
+    /// <summary>Most recently listed or changed first.</summary>
     Newest,
     ExpiringSoonest,
 }
@@ -24,6 +29,10 @@ public sealed record ListingSearch(
     int PageSize = 20)
 {
     public const int TextMaxLength = 200;
+
+    /// <summary>Whether a page after one of <paramref name="found"/> results can hold more.</summary>
+    public bool HasMoreAfter(int found) =>
+        found == PageSize && Offset + PageSize < (Order == ListingOrder.Relevance && !string.IsNullOrWhiteSpace(Text) ? ModuleSearch.RelevanceWindow : ModuleSearch.MaxOffset);
 
     /// <summary>What is wrong with the search, or null.</summary>
     public string? Problem() => this switch

@@ -98,11 +98,11 @@ public sealed partial class ExchangeGrpcService(LedgerRuntime runtime, Feed.Memb
         }
 
         violations.ThrowIfAny();
-        var found = await runtime.Exchange.SearchListingsAsync(
-            new Domain.Searching.ListingSearch(request.Text, category, request.DistrictId, kind, type, order!.Value, offset, size), context.CancellationToken);
+        var search = new Domain.Searching.ListingSearch(request.Text, category, request.DistrictId, kind, type, order!.Value, offset, size);
+        var found = await runtime.Exchange.SearchListingsAsync(search, context.CancellationToken);
         var response = new SearchListingsResponse();
         response.Listings.AddRange(await NamedAsync(found, context.CancellationToken));
-        if (found.Count == size && offset + size <= Ledger.Modules.Searching.ModuleSearch.MaxOffset) response.NextPageToken = PageToken.Encode("s1", list, (offset + size).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (search.HasMoreAfter(found.Count)) response.NextPageToken = PageToken.Encode("s1", list, (offset + size).ToString(System.Globalization.CultureInfo.InvariantCulture));
         return response;
     }
 

@@ -22,7 +22,7 @@ internal sealed class ProjectionComparison(string schema, string scratch)
         yield return Of(EntriesTable.Name, EntriesTable.Columns + ", journal_id", "account_id", "version");
         yield return Of(TransfersTable.Name, TransfersTable.Columns, "id");
         // When a row was written is the transaction's, not the log's: compared are what the rows say.
-        yield return Of(ModuleTables.States, "kind, key, version, state, search", "kind", "key");
+        yield return Of(ModuleTables.States, "kind, key, version, state, search, search_until", "kind", "key");
         yield return Of(ModuleTables.Outcomes, "id, kind, key, command, result, transfer_ids, transfer_results, actor_id, on_behalf_of, channel", "id");
         // Marten keys its documents with varchar; the comparison wants both sides of one type.
         yield return new Table(Districts, $"(select id::text as id, data from {schema}.mt_doc_district) d", $"{scratch}.{Districts}", ["id", "data"], ["id"]);

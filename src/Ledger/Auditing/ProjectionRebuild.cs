@@ -186,8 +186,9 @@ public sealed class ProjectionRebuild
         foreach (var ((kind, key), entity) in states.Where(s => s.Value.Changed))
         {
             Statements.Add(batch, $"delete from {Scratch}.{ModuleTables.States} where kind = ? and key = ?", kind, key);
+            var search = entity.Kind.SearchRow(entity.State!);
             Statements.Add(
-                batch, ModuleTables.InsertState(Scratch), kind, key, entity.Version, ModuleWorkingSet.StateText(entity.Kind, entity), entity.Kind.SearchVector(entity.State!), DateTimeOffset.UnixEpoch);
+                batch, ModuleTables.InsertState(Scratch), kind, key, entity.Version, ModuleWorkingSet.StateText(entity.Kind, entity), search.Vector, search.Until, DateTimeOffset.UnixEpoch);
         }
 
         foreach (var decided in decisions)

@@ -21,8 +21,8 @@ internal interface IModuleKind
 
     string WriteState(object state);
 
-    /// <summary>The state's searchable text as <c>tsvector</c> text, or null when the kind is not searched.</summary>
-    string? SearchVector(object state);
+    /// <summary>How the state is found by search: its words as <c>tsvector</c> text and its end, or none.</summary>
+    Searching.SearchRow SearchRow(object state);
 
     /// <summary>A filter on states, written as the states are (same names), for JSON containment.</summary>
     string WriteFilter(object matching);

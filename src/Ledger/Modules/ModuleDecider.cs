@@ -46,11 +46,11 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
     public abstract ModuleDecision<TEvent, TResult> Decide(TCommand command, TState? state, IReadOnlyList<TransferOutcome> transfers, DateTimeOffset now);
 
     /// <summary>
-    /// The words <see cref="ModuleKind{TCommand, TState, TResult}.SearchAsync"/> finds the entity by, as the module's
-    /// own tokenizer cuts its text; none (the default) for a kind nobody searches. Kept with the state, in the same
-    /// transaction. Pure, like the rest.
+    /// How <see cref="ModuleKind{TCommand, TState, TResult}.SearchAsync"/> finds the entity: the words of its text, as
+    /// the module's own tokenizer cuts them, and until when; null (the default) for a kind nobody searches. Kept with
+    /// the state, in the same transaction. Pure, like the rest.
     /// </summary>
-    public virtual IReadOnlyList<SearchToken> Index(TState state) => [];
+    public virtual SearchEntry? Index(TState state) => null;
 
     /// <summary>The entity's state after <paramref name="change"/>.</summary>
     public abstract TState Evolve(TState? state, TEvent change);
@@ -93,7 +93,7 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
 
     string IModuleKind.WriteState(object state) => JsonSerializer.Serialize((TState)state, Json);
 
-    string? IModuleKind.SearchVector(object state) => SearchVectors.Vector(Index((TState)state));
+    SearchRow IModuleKind.SearchRow(object state) => Index((TState)state) is { } entry ? new SearchRow(SearchVectors.Vector(entry.Tokens), entry.Until) : SearchRow.None;
 
     string IModuleKind.WriteFilter(object matching) => JsonSerializer.Serialize(matching, matching.GetType(), Json);
 

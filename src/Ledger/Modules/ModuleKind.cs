@@ -80,7 +80,7 @@ public sealed class ModuleKind<TCommand, TState, TResult>
                 new NpgsqlParameter { Value = _kind.Kind },
                 new NpgsqlParameter { Value = _kind.WriteFilter(search.Matching) },
                 new NpgsqlParameter { Value = (object?)query ?? DBNull.Value },
-                new NpgsqlParameter { Value = search.LaterThan },
+                new NpgsqlParameter { Value = (object?)search.ActiveAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
                 new NpgsqlParameter { Value = search.Offset },
                 new NpgsqlParameter { Value = search.PageSize },
             },

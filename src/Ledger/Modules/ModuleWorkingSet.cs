@@ -1,3 +1,4 @@
+using EPoomasi.Ledger.Modules.Searching;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.Deciding;
 
@@ -53,7 +54,7 @@ internal sealed class ModuleWorkingSet
 
         if (step.Events.Count > 0)
         {
-            var search = step.State is null ? null : Guarded(request, () => kind.SearchVector(step.State));
+            var search = step.State is null ? SearchRow.None : Guarded(request, () => kind.SearchRow(step.State));
             _entities[request.Entity] = entity with { Version = entity.Version + step.Events.Count, State = step.State, Changed = true, Search = search };
         }
 
@@ -97,8 +98,8 @@ internal sealed class ModuleWorkingSet
     });
 
     /// <summary>An entity as the transaction sees it: null state for one that does not exist yet.</summary>
-    /// <param name="Search">For a changed entity, its searchable text as <c>tsvector</c> text (null when not searched).</param>
-    internal sealed record Entity(IModuleKind Kind, long Version, object? State, bool Existed, bool Changed = false, string? Search = null);
+    /// <param name="Search">For a changed entity, how search finds it (null when not searched).</param>
+    internal sealed record Entity(IModuleKind Kind, long Version, object? State, bool Existed, bool Changed = false, SearchRow? Search = null);
 
     /// <summary>A command id decided before, as stored.</summary>
     internal sealed record PriorOutcome(string Kind, string Key, string Command, string Result, Guid[] TransferIds, short[] TransferResults);

@@ -22,9 +22,12 @@ internal static class ModuleTables
             version bigint not null,
             state jsonb not null,
             search tsvector,
+            search_until timestamptz,
             updated_at timestamptz not null,
             primary key (kind, key));
         create index if not exists module_states_search on {schema}.{States} using gin (search) where search is not null;
+        create index if not exists module_states_recent on {schema}.{States} (kind, updated_at desc);
+        create index if not exists module_states_until on {schema}.{States} (kind, search_until);
         create table if not exists {schema}.{Outcomes} (
             id uuid primary key,
             kind text not null,
@@ -60,24 +63,29 @@ internal static class ModuleTables
         $"select key, state::text from {schema}.{States} where kind = $1 and state @> $2::jsonb and key collate \"C\" > $3 order by key collate \"C\" limit $4";
 
     /// <summary>
-    /// Finds entities of kind $1 whose state contains $2 and, <paramref name="hasText"/>, whose search matches the
-    /// query $3; those with an instant in the search's field later than $4, ordered as asked, skipping $5, at most $6.
-    /// Field names are checked by <see cref="Modules.Searching.ModuleSearch.Problem"/> before they reach here.
+    /// Finds entities of kind $1 whose state contains $2, that match the query $3 when <paramref name="hasText"/>, and are
+    /// still found at $4 when it is not null; ordered as asked, skipping $5, at most $6. Each order walks an index and stops
+    /// early (by relevance, the most recent matches are ranked, see <see cref="Modules.Searching.SearchOrder.Relevance"/>),
+    /// and the states are written out only for the page.
     /// </summary>
     public static string Search(string schema, Modules.Searching.ModuleSearch search, bool hasText)
     {
-        // Each parameter is named in every form of the statement; the text's condition stays one the GIN index serves.
-        var where = "kind = $1 and state @> $2::jsonb and " + (hasText ? "search @@ $3::tsquery" : "$3::text is null");
-        if (search.LaterThanField is { } later) where += $" and (state->>'{later}')::timestamptz > $4";
-        else where += " and $4::timestamptz is not null";
-        var order = search.Order switch
+        // Every parameter is named in every form of the statement; the text's condition stays one the GIN index serves.
+        var where = "kind = $1 and state @> $2::jsonb and " + (hasText ? "search @@ $3::tsquery" : "$3::text is null") +
+                    (search.ActiveAt is null ? " and $4::timestamptz is null" : " and search_until > $4::timestamptz");
+        if (search.Order == Modules.Searching.SearchOrder.Relevance && hasText)
         {
-            Modules.Searching.SearchOrder.EarliestFirst => $"(state->>'{search.OrderField}')::timestamptz asc, ",
-            Modules.Searching.SearchOrder.LatestFirst => $"(state->>'{search.OrderField}')::timestamptz desc, ",
-            _ when hasText => "ts_rank(search, $3::tsquery) desc, ",
-            _ => string.Empty,
-        };
-        return $"select key, state::text from {schema}.{States} where {where} order by {order}key collate \"C\" offset $5 limit $6";
+            return $"""
+                with candidates as (
+                    select key, search from {schema}.{States} where {where} order by updated_at desc limit {Modules.Searching.ModuleSearch.RelevanceWindow}),
+                top as (
+                    select key, ts_rank(search, $3::tsquery) as rank from candidates order by rank desc, key collate "C" offset $5 limit $6)
+                select m.key, m.state::text from top join {schema}.{States} m on m.kind = $1 and m.key = top.key order by top.rank desc, top.key collate "C"
+                """;
+        }
+
+        var order = search.Order == Modules.Searching.SearchOrder.SoonestUntil ? "search_until asc" : "updated_at desc";
+        return $"select key, state::text from {schema}.{States} where {where} order by {order}, key collate \"C\" offset $5 limit $6";
     }
 
     /// <summary>Reads the outcomes of the ids in $1.</summary>
@@ -85,14 +93,18 @@ internal static class ModuleTables
         $"select id, kind, key, command, result, transfer_ids, transfer_results from {schema}.{Outcomes} where id = any($1)";
 
     public static string InsertState(string schema) =>
-        $"insert into {schema}.{States} (kind, key, version, state, search, updated_at) values (?, ?, ?, ?::jsonb, ?::tsvector, ?)";
+        $"insert into {schema}.{States} (kind, key, version, state, search, search_until, updated_at) values (?, ?, ?, ?::jsonb, ?::tsvector, ?::timestamptz, ?)";
 
     public static string UpdateState(string schema) =>
-        $"update {schema}.{States} set version = ?, state = ?::jsonb, search = ?::tsvector, updated_at = ? where kind = ? and key = ?";
+        $"update {schema}.{States} set version = ?, state = ?::jsonb, search = ?::tsvector, search_until = ?::timestamptz, updated_at = ? where kind = ? and key = ?";
 
     /// <summary>Layout 4 → 5: states gain their searchable text (<see cref="Modules.Searching"/>).</summary>
     public static string AddSearch(string schema) =>
         $"alter table if exists {schema}.{States} add column if not exists search tsvector";
+
+    /// <summary>Layout 5 → 6: states gain the instant search stops finding them.</summary>
+    public static string AddSearchUntil(string schema) =>
+        $"alter table if exists {schema}.{States} add column if not exists search_until timestamptz";
 
     /// <summary>The values of <see cref="InsertOutcome"/> for one decision, decided at <paramref name="at"/>.</summary>
     public static object?[] OutcomeRow(Modules.ModuleCommandDecided decided, DateTimeOffset at) =>

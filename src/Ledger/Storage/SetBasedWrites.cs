@@ -141,8 +141,9 @@ internal sealed class SetBasedWrites(LedgerStore store)
         foreach (var ((kind, key), entity) in modules.ChangedEntities.OrderBy(c => c.Entity.Kind, StringComparer.Ordinal).ThenBy(c => c.Entity.Key, StringComparer.Ordinal))
         {
             var state = ModuleWorkingSet.StateText(entity.Kind, entity);
-            if (entity.Existed) Add(batch, ModuleTables.UpdateState(_schema), entity.Version, state, entity.Search, now, kind, key);
-            else Add(batch, ModuleTables.InsertState(_schema), kind, key, entity.Version, state, entity.Search, now);
+            var search = entity.Search ?? Modules.Searching.SearchRow.None;
+            if (entity.Existed) Add(batch, ModuleTables.UpdateState(_schema), entity.Version, state, search.Vector, search.Until, now, kind, key);
+            else Add(batch, ModuleTables.InsertState(_schema), kind, key, entity.Version, state, search.Vector, search.Until, now);
         }
 
         foreach (var decided in modules.Decided.OrderBy(d => d.CommandId))

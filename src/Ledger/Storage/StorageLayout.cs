@@ -12,6 +12,7 @@ namespace EPoomasi.Ledger.Storage;
 /// <item>3 → 4: the event log holds transfer events; the records written before are carried into it
 /// (<see cref="Transfers.TransferRecordsCarriedForward"/>).</item>
 /// <item>4 → 5: module states gain a searchable text column (<see cref="Modules.Searching.ModuleSearch"/>).</item>
+/// <item>5 → 6: and the instant search stops finding them (<see cref="Modules.Searching.SearchEntry.Until"/>).</item>
 /// </list>
 /// Layout 1 (account states and records as JSON documents, before the layout was marked) predates every
 /// ledger that was ever run for real and is refused.
@@ -19,7 +20,7 @@ namespace EPoomasi.Ledger.Storage;
 internal static class StorageLayout
 {
     /// <summary>The layout this code reads and writes.</summary>
-    public const int Current = 5;
+    public const int Current = 6;
 
     public const string Table = "storage_layout";
 
@@ -82,6 +83,9 @@ internal static class StorageLayout
                     break;
                 case 4:
                     await ExecuteAsync(connection, transaction, ModuleTables.AddSearch(schema));
+                    break;
+                case 5:
+                    await ExecuteAsync(connection, transaction, ModuleTables.AddSearchUntil(schema));
                     break;
             }
 

@@ -1,50 +1,47 @@
-using System.Text.RegularExpressions;
-
 namespace EPoomasi.Ledger.Modules.Searching;
 
 /// <summary>How a page of search results is ordered. Ties fall back to the entity's key.</summary>
 public enum SearchOrder
 {
-    /// <summary>Best match first (the query's text is needed).</summary>
+    /// <summary>
+    /// Best match first among the <see cref="ModuleSearch.RelevanceWindow"/> most recently changed matches (the query's
+    /// text is needed): a term that matches a great many entities is ranked among the recent ones, which keeps every
+    /// search fast however common its words.
+    /// </summary>
     Relevance,
 
-    /// <summary>By the instant in <see cref="ModuleSearch.OrderField"/>, earliest first.</summary>
-    EarliestFirst,
+    /// <summary>Most recently created or changed first.</summary>
+    Recent,
 
-    /// <summary>By the instant in <see cref="ModuleSearch.OrderField"/>, latest first.</summary>
-    LatestFirst,
+    /// <summary>The soonest <see cref="SearchEntry.Until"/> first.</summary>
+    SoonestUntil,
 }
 
 /// <summary>
 /// A search of one kind's entities: those whose state contains <paramref name="Matching"/> (JSON containment), match
-/// <paramref name="Text"/> when given, and hold in <paramref name="LaterThanField"/> an instant after
-/// <paramref name="LaterThan"/> when given; a page of them, skipping <paramref name="Offset"/>.
-/// Field names are the state's JSON property names, as the module writes them.
+/// <paramref name="Text"/> when given, and, with <paramref name="ActiveAt"/>, are still found at that instant
+/// (<see cref="SearchEntry.Until"/> after it); a page of them, skipping <paramref name="Offset"/>.
 /// </summary>
-public sealed partial record ModuleSearch(
+public sealed record ModuleSearch(
     object Matching,
     SearchQuery? Text = null,
-    string? LaterThanField = null,
-    DateTimeOffset LaterThan = default,
+    DateTimeOffset? ActiveAt = null,
     SearchOrder Order = SearchOrder.Relevance,
-    string? OrderField = null,
     int Offset = 0,
     int PageSize = 20)
 {
     /// <summary>Most results a search skips: deeper than this, a person refines the search instead.</summary>
     public const int MaxOffset = 10_000;
 
+    /// <summary>How many of the most recent matches a search by relevance ranks.</summary>
+    public const int RelevanceWindow = 200;
+
     /// <summary>What is wrong with the search, or null.</summary>
     public string? Problem() => this switch
     {
         { Offset: < 0 or > MaxOffset } => $"A search skips 0 to {MaxOffset} results.",
         { PageSize: < 1 or > 1_000 } => "A search page holds 1 to 1,000 results.",
-        { LaterThanField: { } field } when !FieldName().IsMatch(field) => "A field name is a JSON property name: letters, digits and underscores.",
-        { OrderField: { } field } when !FieldName().IsMatch(field) => "A field name is a JSON property name: letters, digits and underscores.",
-        { Order: not SearchOrder.Relevance, OrderField: null } => "An order by instant names its field.",
+        _ when !Enum.IsDefined(Order) => "Unknown order.",
         _ => null,
     };
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
-    private static partial Regex FieldName();
 }
