@@ -23,11 +23,11 @@ internal sealed class DealDecider : ModuleDecider<DealCommand, Deal, DealEvent, 
 
     public static Guid HoldOf(Guid dealId) => DerivedIds.From(dealId, "hold");
 
-    private static Guid PostOf(Guid dealId) => DerivedIds.From(dealId, "post");
+    internal static Guid PostOf(Guid dealId) => DerivedIds.From(dealId, "post");
 
-    private static Guid AboveOf(Guid dealId) => DerivedIds.From(dealId, "above-hold");
+    internal static Guid AboveOf(Guid dealId) => DerivedIds.From(dealId, "above-hold");
 
-    private static Guid VoidOf(Guid dealId) => DerivedIds.From(dealId, "void");
+    internal static Guid VoidOf(Guid dealId) => DerivedIds.From(dealId, "void");
 
     public override IReadOnlyList<TransferCommand> Transfers(DealCommand command, Deal? state, DateTimeOffset now)
     {
