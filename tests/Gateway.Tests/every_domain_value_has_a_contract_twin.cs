@@ -31,6 +31,8 @@ public sealed class every_domain_value_has_a_contract_twin
         RoundTrips<Exchange.Deals.DisputeRuling, Contracts.Exchange.V1.DisputeRuling>();
         RoundTrips<Exchange.Deals.DealCode, Contracts.Exchange.V1.DealResult>();
         RoundTrips<Exchange.Events.MemberEventKind, Contracts.Exchange.V1.MemberEventKind>();
+        RoundTrips<Exchange.Sessions.SessionStatus, Contracts.Exchange.V1.SessionStatus>();
+        RoundTrips<Exchange.Sessions.SessionCode, Contracts.Exchange.V1.SessionResult>();
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>(Contracts.Exchange.V1.DealSide.Unspecified));
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>((Contracts.Exchange.V1.DealSide)99));
     }

@@ -70,6 +70,12 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["ExchangeService/DisputeDeal"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/ResolveDispute"] = [CoordinatorHere],
         ["ExchangeService/ListDistrictDeals"] = [Admin, Auditor, CoordinatorHere],
+        ["ExchangeService/OpenSession"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/JoinSession"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/LeaveSession"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/SettleSession"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/CancelSession"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/GetSession"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/GetDeal"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/ListDeals"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/PostDealMessage"] = [CoordinatorHere, MemberHere],
@@ -358,6 +364,24 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "ExchangeService/ListDistrictDeals":
                         await exchange.ListDistrictDealsAsync(new ListDistrictDealsRequest { DistrictId = _district }, deadline: deadline);
+                        break;
+                    case "ExchangeService/OpenSession":
+                        await exchange.OpenSessionAsync(new OpenSessionRequest { RequestId = Id(), ListingId = Id(), AccountId = _account, Seats = 3 }, deadline: deadline);
+                        break;
+                    case "ExchangeService/JoinSession":
+                        await exchange.JoinSessionAsync(new JoinSessionRequest { RequestId = Id(), SessionId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/LeaveSession":
+                        await exchange.LeaveSessionAsync(new LeaveSessionRequest { RequestId = Id(), SessionId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/SettleSession":
+                        await exchange.SettleSessionAsync(new SettleSessionRequest { RequestId = Id(), SessionId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/CancelSession":
+                        await exchange.CancelSessionAsync(new CancelSessionRequest { RequestId = Id(), SessionId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "ExchangeService/GetSession":
+                        await exchange.GetSessionAsync(new GetSessionRequest { AccountId = _account, SessionId = Id() }, deadline: deadline);
                         break;
                     case "ExchangeService/GetDeal":
                         await exchange.GetDealAsync(new GetDealRequest { AccountId = _account, DealId = Id() }, deadline: deadline);

@@ -1,5 +1,6 @@
 using EPoomasi.Contracts.Exchange.V1;
 using EPoomasi.Contracts.Ledger.V1;
+using Grpc.Core;
 using static EPoomasi.Gateway.Tests.Trade;
 
 namespace EPoomasi.Gateway.Tests;
@@ -126,6 +127,8 @@ public sealed class members_agree_deals_that_settle_through_holds(GatewayFixture
 
         var offered = await ProposeAsync(asProvider, listing, provider);
         var accepted = await AcceptAsync(asReceiver, offered.DealId, receiver);
+        var sideways = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => gateway.Ledger(GatewayFixture.Member(district, receiver)).VoidHoldAsync(
+            new VoidHoldRequest { VoidId = Guid.NewGuid().ToString(), HoldId = accepted.Deal.HoldId }, cancellationToken: Ct).ResponseAsync);
         var cancelled = await CancelAsync(asProvider, offered.DealId, provider);
         var claimAfter = await ClaimAsync(asProvider, offered.DealId, provider, 60);
         var declinedDeal = (await ProposeAsync(asProvider, listing, provider)).DealId;
@@ -135,6 +138,7 @@ public sealed class members_agree_deals_that_settle_through_holds(GatewayFixture
         Assert.Equal(DealSide.Receiver, offered.Deal.Awaiting);
         Assert.Equal(provider, offered.Deal.ProviderAccountId);
         Assert.Equal(DealResult.Accepted, accepted.Result);
+        Assert.Equal("HOLD_BELONGS_TO_A_DEAL", sideways.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
         Assert.Equal((DealResult.Cancelled, DealStatus.Cancelled), (cancelled.Result, cancelled.Deal.Status));
         Assert.Equal(DealResult.WrongState, claimAfter.Result);
         Assert.Equal(HoldState.Voided, (await HoldAsync(gateway, accepted.Deal.HoldId)).HoldState);

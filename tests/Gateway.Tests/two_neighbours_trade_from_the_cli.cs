@@ -14,6 +14,31 @@ public sealed partial class two_neighbours_trade_from_the_cli(GatewayFixture gat
     private static partial Regex Uuid();
 
     [Fact(Timeout = TestTimeouts.Default)]
+    public async Task a_workshop_is_opened_joined_and_settled_for_those_who_came()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var provider = await Seed.MemberAsync(gateway, district);
+        var (kim, lee) = (await Seed.MemberAsync(gateway, district, welcomeMinutes: 300), await Seed.MemberAsync(gateway, district, welcomeMinutes: 300));
+        var address = gateway.GrpcAddress.ToString();
+        Task<(int, string)> As(string account, params string[] args) => CliRun.RunAsync(address, GatewayFixture.Member(district, account), args);
+
+        var (_, listing) = await As(provider, "listing", "create", "--kind", "offer", "--category", "culture", "--title", "천연 비누 만들기", "--minutes", "1h");
+        var listingId = Uuid().Match(listing).Value;
+        var (opened, opening) = await As(provider, "session", "open", listingId, "--seats", "2");
+        var session = Uuid().Match(opening).Value;
+        var (kimJoined, joining) = await As(kim, "session", "join", session);
+        var (leeJoined, _) = await As(lee, "session", "join", session);
+        var (settled, settlement) = await As(provider, "session", "settle", session, "--absent", lee);
+        var (shown, show) = await As(provider, "session", "show", session);
+
+        Assert.Equal((0, 0, 0, 0, 0), (opened, kimJoined, leeJoined, settled, shown));
+        Assert.Contains("1h 00m held (1/2)", joining, StringComparison.Ordinal);
+        Assert.Contains("settled: 1명 paid 1h 00m each", settlement, StringComparison.Ordinal);
+        Assert.Contains("빠짐 / left", show, StringComparison.Ordinal);
+        Assert.Equal((240L, 300L, 60L), ((await AccountAsync(gateway, kim)).BalanceMinutes, (await AccountAsync(gateway, lee)).BalanceMinutes, (await AccountAsync(gateway, provider)).BalanceMinutes));
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task find_agree_claim_less_confirm_rate_and_have_a_dispute_ruled()
     {
         var (mapo, seocho) = (await Seed.DistrictAsync(gateway), await Seed.DistrictAsync(gateway));

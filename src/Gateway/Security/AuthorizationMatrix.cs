@@ -104,6 +104,12 @@ public static class AuthorizationMatrix
         // A coordinator of either side's district rules on a dispute (the exchange checks the district is a side's).
         [Exchange("ResolveDispute")] = Rule.Grant<ResolveDisputeRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
         [Exchange("ListDistrictDeals")] = Rule.Grant<ListDistrictDealsRequest>(r => Touches.District(r.DistrictId), Overseers),
+        [Exchange("OpenSession")] = Rule.Grant<OpenSessionRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("JoinSession")] = Rule.Grant<JoinSessionRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("LeaveSession")] = Rule.Grant<LeaveSessionRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("SettleSession")] = Rule.Grant<SettleSessionRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("CancelSession")] = Rule.Grant<CancelSessionRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Exchange("GetSession")] = Rule.Grant<GetSessionRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("GetDeal")] = Rule.Grant<GetDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("ListDeals")] = Rule.Grant<ListDealsRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("PostDealMessage")] = Rule.Grant<PostDealMessageRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),

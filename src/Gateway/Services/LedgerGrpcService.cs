@@ -62,6 +62,7 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed, Se
         var command = new PostHold(violations.Id("post_id", request.PostId), violations.Id("hold_id", request.HoldId),
             request.HasAmountMinutes ? new Minutes(request.AmountMinutes) : null, CallerAttribution.From(context));
         violations.ThrowIfAny();
+        await EnsureNotTheExchangesAsync(command.HoldId, command.Id, context.CancellationToken);
         return new PostHoldResponse { Outcome = await SubmitOneAsync(command, context) };
     }
 
@@ -70,7 +71,21 @@ public sealed class LedgerGrpcService(LedgerRuntime ledger, AccountFeed feed, Se
         var violations = new FieldViolations();
         var command = new VoidHold(violations.Id("void_id", request.VoidId), violations.Id("hold_id", request.HoldId), CallerAttribution.From(context));
         violations.ThrowIfAny();
+        await EnsureNotTheExchangesAsync(command.HoldId, command.Id, context.CancellationToken);
         return new VoidHoldResponse { Outcome = await SubmitOneAsync(command, context) };
+    }
+
+    // A deal's hold moves only with its deal: posted or voided here, it would leave the deal saying otherwise.
+    private async Task EnsureNotTheExchangesAsync(Guid holdId, Guid itemId, CancellationToken cancellationToken)
+    {
+        if ((await ledger.Ledger.LookupTransfersAsync([holdId], cancellationToken)).SingleOrDefault() is { } hold
+            && Exchange.ExchangeModule.OwnsHold(hold.Id, hold.DealId, hold.DebitAccountId))
+        {
+            throw LedgerErrors.Precondition(
+                "HOLD_BELONGS_TO_A_DEAL",
+                "이 보류는 거래에 속합니다: 거래에서 확인하거나 취소하세요 (ExchangeService). / This hold belongs to a deal or group session: confirm, cancel or settle it there (ExchangeService).",
+                itemId);
+        }
     }
 
     public override async Task<ReverseTransferResponse> ReverseTransfer(ReverseTransferRequest request, ServerCallContext context)
