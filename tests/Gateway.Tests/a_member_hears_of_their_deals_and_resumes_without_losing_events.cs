@@ -12,14 +12,14 @@ public sealed class a_member_hears_of_their_deals_and_resumes_without_losing_eve
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<List<MemberEvent>> ReadAsync(AsyncServerStreamingCall<MemberEvent> call, int count)
+    private static async Task<List<MemberEvent>> ReadAsync(AsyncServerStreamingCall<WatchMemberEventsResponse> call, int count)
     {
         var events = new List<MemberEvent>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         while (events.Count < count && await call.ResponseStream.MoveNext(timeout.Token))
         {
-            events.Add(call.ResponseStream.Current);
+            events.Add(call.ResponseStream.Current.Event);
         }
 
         return events;

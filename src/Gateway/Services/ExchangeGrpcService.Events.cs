@@ -11,7 +11,7 @@ namespace EPoomasi.Gateway.Services;
 /// <summary>Each member's event stream, from the ledger's log, resumable by token.</summary>
 public sealed partial class ExchangeGrpcService
 {
-    public override async Task WatchMemberEvents(WatchMemberEventsRequest request, IServerStreamWriter<MemberEvent> responseStream, ServerCallContext context)
+    public override async Task WatchMemberEvents(WatchMemberEventsRequest request, IServerStreamWriter<WatchMemberEventsResponse> responseStream, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var accountId = violations.Id("account_id", request.AccountId);
@@ -35,7 +35,7 @@ public sealed partial class ExchangeGrpcService
             foreach (var e in page.Events.Where(e => e.AccountId == accountId))
             {
                 if (resume is { } last && (e.Position < last.Position || e.Position == last.Position && e.Index <= last.Index)) continue;
-                await responseStream.WriteAsync(Event(e, request.AccountId), ct);
+                await responseStream.WriteAsync(new WatchMemberEventsResponse { Event = Event(e, request.AccountId) }, ct);
             }
 
             if (page.Through > cursor) cursor = page.Through;
