@@ -3,6 +3,7 @@ using EPoomasi.Exchange.Events;
 using EPoomasi.Exchange.Feedback;
 using EPoomasi.Exchange.Listings;
 using EPoomasi.Exchange.Messages;
+using EPoomasi.Exchange.Reports;
 using EPoomasi.Exchange.Searching;
 using EPoomasi.Exchange.Sessions;
 using EPoomasi.Ledger;
@@ -40,6 +41,7 @@ public sealed class ExchangeModule
         _sessions = ledger.Register(new SessionDecider());
         Messages = new DealMessages(ledger.Documents);
         Feedback = new FeedbackBook(ledger.Documents);
+        Reports = new ContentReports(ledger.Documents);
         _events = new MemberEvents(ledger, _deals, _listings, Messages);
     }
 
@@ -51,6 +53,46 @@ public sealed class ExchangeModule
 
     /// <summary>Ratings members leave each other after a deal.</summary>
     public FeedbackBook Feedback { get; }
+
+    /// <summary>Members' reports of listings and ratings, for coordinators.</summary>
+    public ContentReports Reports { get; }
+
+    /// <summary>
+    /// The member holding <paramref name="reporterAccountId"/> reports a listing, or the rating a side of a deal left
+    /// (<paramref name="ratedAccountId"/> names whose), to the coordinators of the district it concerns. A repeat of the
+    /// request id answers the first report.
+    /// </summary>
+    /// <exception cref="ExchangeNotFoundException">No such listing or rating.</exception>
+    /// <exception cref="ExchangeInputException">The reason is empty or too long.</exception>
+    public async Task<ContentReport> ReportAsync(
+        Guid requestId, Guid reporterAccountId, ReportedContent content, Guid targetId, Guid? ratedAccountId, string reason, Attribution by, CancellationToken cancellationToken)
+    {
+        if (await Reports.GetAsync(requestId, cancellationToken) is { } first) return first;
+        string district;
+        if (content == ReportedContent.Listing)
+        {
+            district = (await GetListingAsync(targetId, cancellationToken))?.DistrictId ?? throw new ExchangeNotFoundException($"목록 {targetId}이(가) 없습니다. / No listing {targetId}.");
+        }
+        else
+        {
+            var rated = ratedAccountId ?? throw new ExchangeInputException("평가받은 계정을 밝혀 주세요. / Name the rated account.");
+            if ((await GetDealAsync(targetId, cancellationToken))?.SideOf(rated) is null)
+            {
+                throw new ExchangeNotFoundException($"거래 {targetId}에 대한 평가가 없습니다. / No rating of {rated} on deal {targetId}.");
+            }
+
+            district = (await _ledger.GetAccountAsync(rated, cancellationToken))?.DistrictId ?? throw new ExchangeNotFoundException($"계정 {rated}이(가) 없습니다. / No account {rated}.");
+        }
+
+        return await Reports.AddAsync(
+            new ContentReport(requestId, content, targetId, content == ReportedContent.Rating ? ratedAccountId : null, district, reporterAccountId, reason ?? string.Empty, by.ActorId,
+                _time.GetUtcNow()),
+            by, cancellationToken);
+    }
+
+    /// <summary>A coordinator of the district records what they decided about a report; null when the district has no such report.</summary>
+    public Task<ContentReport?> DecideReportAsync(string districtId, Guid reportId, string decision, Attribution by, CancellationToken cancellationToken) =>
+        Reports.DecideAsync(districtId, reportId, decision ?? string.Empty, by, _time.GetUtcNow(), cancellationToken);
 
     /// <summary>Registers the exchange's kinds of state with the ledger. Once per ledger, at start.</summary>
     public static ExchangeModule Attach(LedgerModule ledger, ExchangeSettings settings, TimeProvider time)

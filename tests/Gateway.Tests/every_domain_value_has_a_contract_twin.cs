@@ -33,6 +33,7 @@ public sealed class every_domain_value_has_a_contract_twin
         RoundTrips<Exchange.Events.MemberEventKind, Contracts.Exchange.V1.MemberEventKind>();
         RoundTrips<Exchange.Sessions.SessionStatus, Contracts.Exchange.V1.SessionStatus>();
         RoundTrips<Exchange.Sessions.SessionCode, Contracts.Exchange.V1.SessionResult>();
+        RoundTrips<Exchange.Reports.ReportedContent, Contracts.Exchange.V1.ReportedContent>();
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>(Contracts.Exchange.V1.DealSide.Unspecified));
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>((Contracts.Exchange.V1.DealSide)99));
     }

@@ -76,6 +76,9 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["ExchangeService/SettleSession"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/CancelSession"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/GetSession"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["ExchangeService/ReportContent"] = [CoordinatorHere, MemberHere],
+        ["ExchangeService/ListContentReports"] = [Auditor, CoordinatorHere],
+        ["ExchangeService/DecideContentReport"] = [CoordinatorHere],
         ["ExchangeService/GetDeal"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/ListDeals"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/PostDealMessage"] = [CoordinatorHere, MemberHere],
@@ -382,6 +385,15 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "ExchangeService/GetSession":
                         await exchange.GetSessionAsync(new GetSessionRequest { AccountId = _account, SessionId = Id() }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ReportContent":
+                        await exchange.ReportContentAsync(new ReportContentRequest { RequestId = Id(), AccountId = _account, Content = ReportedContent.Listing, TargetId = Id(), Reason = "광고" }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ListContentReports":
+                        await exchange.ListContentReportsAsync(new ListContentReportsRequest { DistrictId = _district }, deadline: deadline);
+                        break;
+                    case "ExchangeService/DecideContentReport":
+                        await exchange.DecideContentReportAsync(new DecideContentReportRequest { DistrictId = _district, ReportId = Id(), Decision = "확인" }, deadline: deadline);
                         break;
                     case "ExchangeService/GetDeal":
                         await exchange.GetDealAsync(new GetDealRequest { AccountId = _account, DealId = Id() }, deadline: deadline);

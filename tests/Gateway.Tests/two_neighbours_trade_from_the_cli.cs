@@ -31,7 +31,18 @@ public sealed partial class two_neighbours_trade_from_the_cli(GatewayFixture gat
         var (settled, settlement) = await As(provider, "session", "settle", session, "--absent", lee);
         var (shown, show) = await As(provider, "session", "show", session);
 
+        var (reported, report) = await As(lee, "listing", "report", listingId, "--reason", "재료비를 현금으로 받아요 / asks cash for materials");
+        var reportId = Uuid().Match(report.Split("reported to")[1]).Value;
+        var coordinator = GatewayFixture.Coordinator(district);
+        var (listed, flagged) = await CliRun.RunAsync(address, coordinator, "report", "flagged");
+        var (decided, decision) = await CliRun.RunAsync(address, coordinator, "report", "decide", reportId, "--decision", "주인과 이야기함 / talked to the owner");
+        var (relisted, none) = await CliRun.RunAsync(address, coordinator, "report", "flagged");
+
         Assert.Equal((0, 0, 0, 0, 0), (opened, kimJoined, leeJoined, settled, shown));
+        Assert.Equal((0, 0, 0, 0), (reported, listed, decided, relisted));
+        Assert.Contains("asks cash for materials", flagged, StringComparison.Ordinal);
+        Assert.Contains("recorded: 주인과 이야기함", decision, StringComparison.Ordinal);
+        Assert.Contains("0건 / reports", none, StringComparison.Ordinal);
         Assert.Contains("1h 00m held (1/2)", joining, StringComparison.Ordinal);
         Assert.Contains("settled: 1명 paid 1h 00m each", settlement, StringComparison.Ordinal);
         Assert.Contains("빠짐 / left", show, StringComparison.Ordinal);

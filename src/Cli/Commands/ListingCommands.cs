@@ -58,6 +58,19 @@ internal static class ListingCommands
                 return Outcome((await session.Gateway.Exchange(session.Token).RenewListingAsync(request, cancellationToken: cancellationToken)).Outcome);
             }));
 
+        var why = Inputs.Reason();
+        listing.Subcommands.Add(Define.Command("report", "코디네이터에게 신고 / report a listing to its district's coordinators", [id, why, account],
+            async (parse, session, cancellationToken) =>
+            {
+                var report = (await session.Gateway.Exchange(session.Token).ReportContentAsync(new ReportContentRequest
+                {
+                    RequestId = Guid.NewGuid().ToString(), AccountId = session.Account(parse.GetValue(account)), Content = ReportedContent.Listing,
+                    TargetId = parse.GetValue(id)!, Reason = parse.GetValue(why)!,
+                }, cancellationToken: cancellationToken)).Report;
+                Console.WriteLine($"  신고했습니다 / reported to {report.DistrictId}: {report.ReportId}");
+                return 0;
+            }));
+
         listing.Subcommands.Add(Define.Command("show", "목록 보기 / show a listing, with its owner's ratings", [id],
             async (parse, session, cancellationToken) =>
             {

@@ -111,6 +111,7 @@ internal static class ReportCommands
 
         var within = Inputs.AmountOption("--within", "한도까지 남은 시간 / how close to a limit counts as near");
         yield return Deals(district);
+        foreach (var command in Flagged(district)) yield return command;
 
         yield return Define.Command("near-limits", "한도에 가까운 회원 / members at or near their floor or cap", [district, asOf, within, Inputs.All],
             async (parse, session, cancellationToken) =>
@@ -123,6 +124,47 @@ internal static class ReportCommands
                     var page = await session.Gateway.Reports(session.Token).ListMembersNearLimitsAsync(request, cancellationToken: cancellationToken);
                     return (page.Members, page.NextPageToken);
                 });
+            });
+    }
+
+    /// <summary>Members' reports of listings and ratings, and a coordinator's decision on one.</summary>
+    private static IEnumerable<Command> Flagged(Option<string?> district)
+    {
+        var all = new Option<bool>("--all") { Description = "결정된 것도 / decided ones too" };
+        yield return Define.Command("flagged", "신고된 목록과 평가 / listings and ratings members reported", [district, all],
+            async (parse, session, cancellationToken) =>
+            {
+                var request = new Contracts.Exchange.V1.ListContentReportsRequest { DistrictId = session.District(parse.GetValue(district)), All = parse.GetValue(all), PageSize = 100 };
+                var count = 0;
+                do
+                {
+                    var page = await session.Gateway.Exchange(session.Token).ListContentReportsAsync(request, cancellationToken: cancellationToken);
+                    foreach (var report in page.Reports)
+                    {
+                        var decided = report.Decision.Length > 0 ? $"  → {report.Decision} ({report.DecidedBy})" : "";
+                        Console.WriteLine($"  {report.ReportId}  {Printer.Label(report.Content),-8} {report.TargetId}  {Seoul.Format(report.ReportedAt)}  {report.Reason}{decided}");
+                        count++;
+                    }
+
+                    request.PageToken = page.NextPageToken;
+                }
+                while (request.PageToken.Length > 0);
+
+                Console.WriteLine($"  {count}건 / reports");
+                return 0;
+            });
+
+        var id = Inputs.Id("report", "신고 번호 / the report's id");
+        var decision = new Option<string>("--decision") { Description = "결정 / what you decided", Required = true };
+        yield return Define.Command("decide", "신고에 대한 결정 기록 / record what you decided about a report", [id, decision, district],
+            async (parse, session, cancellationToken) =>
+            {
+                var report = (await session.Gateway.Exchange(session.Token).DecideContentReportAsync(new Contracts.Exchange.V1.DecideContentReportRequest
+                {
+                    DistrictId = session.District(parse.GetValue(district)), ReportId = parse.GetValue(id)!, Decision = parse.GetValue(decision)!,
+                }, cancellationToken: cancellationToken)).Report;
+                Console.WriteLine($"  기록했습니다 / recorded: {report.Decision}");
+                return 0;
             });
     }
 
