@@ -42,7 +42,7 @@ public sealed class ExchangeModule
         Messages = new DealMessages(ledger.Documents);
         Feedback = new FeedbackBook(ledger.Documents);
         Reports = new ContentReports(ledger.Documents);
-        _events = new MemberEvents(ledger, _deals, _listings, Messages);
+        _events = new MemberEvents(ledger, _deals, _listings, _sessions, Messages);
     }
 
     /// <summary>The time rules in force.</summary>

@@ -74,6 +74,31 @@ public sealed class a_group_session_settles_every_share_or_none(GatewayFixture g
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
+    public async Task the_provider_hears_who_joins_and_the_receiver_hears_what_they_paid()
+    {
+        var w = await OpenAsync(receivers: 1, seats: 2);
+        var receiver = w.Receivers[0];
+        using var providerStream = w.AsProvider.WatchMemberEvents(new WatchMemberEventsRequest { AccountId = w.Provider }, cancellationToken: Ct);
+        using var receiverStream = gateway.Exchange(GatewayFixture.Member(w.District, receiver)).WatchMemberEvents(new WatchMemberEventsRequest { AccountId = receiver }, cancellationToken: Ct);
+        await Task.Delay(500, Ct);
+        await JoinAsync(w, receiver);
+        await w.AsProvider.SettleSessionAsync(new SettleSessionRequest { RequestId = Guid.NewGuid().ToString(), SessionId = w.SessionId, AccountId = w.Provider }, cancellationToken: Ct);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var heard = new List<MemberEvent>();
+        foreach (var stream in new[] { providerStream, receiverStream })
+        {
+            for (var i = 0; i < 2 && await stream.ResponseStream.MoveNext(timeout.Token); i++) heard.Add(stream.ResponseStream.Current.Event);
+        }
+
+        Assert.Equal(
+            [(MemberEventKind.SessionJoined, w.Provider), (MemberEventKind.SessionSettled, w.Provider), (MemberEventKind.SessionJoined, receiver), (MemberEventKind.SessionSettled, receiver)],
+            heard.Select(e => (e.Kind, e.AccountId)));
+        Assert.Equal((w.SessionId, 90L), (heard[3].DealId, heard[3].Minutes));
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_share_that_cannot_be_posted_stops_the_whole_settlement_and_a_cancel_releases_all()
     {
         var w = await OpenAsync(receivers: 3, seats: 3);

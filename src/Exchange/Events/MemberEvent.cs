@@ -17,6 +17,10 @@ public enum MemberEventKind
     DealExpired,
     MessageReceived,
     ListingExpiring,
+    SessionJoined,
+    SessionLeft,
+    SessionSettled,
+    SessionCancelled,
 }
 
 /// <summary>

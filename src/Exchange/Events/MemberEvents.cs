@@ -2,6 +2,7 @@ using System.Text.Json;
 using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Listings;
 using EPoomasi.Exchange.Messages;
+using EPoomasi.Exchange.Sessions;
 using EPoomasi.Ledger;
 using EPoomasi.Ledger.Modules;
 
@@ -13,7 +14,8 @@ namespace EPoomasi.Exchange.Events;
 /// same events in the same order.
 /// </summary>
 internal sealed class MemberEvents(
-    LedgerModule ledger, ModuleKind<DealCommand, Deal, DealResult> deals, ModuleKind<ListingCommand, Listing, ListingResult> listings, DealMessages messages)
+    LedgerModule ledger, ModuleKind<DealCommand, Deal, DealResult> deals, ModuleKind<ListingCommand, Listing, ListingResult> listings,
+    ModuleKind<SessionCommand, Session, SessionResult> sessions, DealMessages messages)
 {
     private static readonly JsonSerializerOptions Reading = new(ExchangeJson.Options) { AllowOutOfOrderMetadataProperties = true };
 
@@ -23,6 +25,7 @@ internal sealed class MemberEvents(
         var events = new List<MemberEvent>();
         var dealStates = new Dictionary<string, Deal?>();
         var listingStates = new Dictionary<string, Listing?>();
+        var sessionStates = new Dictionary<string, Session?>();
         long position = -1;
         var index = 0;
         foreach (var (at, decision) in page.Decisions)
@@ -35,6 +38,13 @@ internal sealed class MemberEvents(
                     var deal = await StateAsync(dealStates, decision.Key, deals, cancellationToken);
                     if (deal is null) continue;
                     foreach (var e in await DealEventsAsync(Guid.Parse(decision.Key), deal, change.Deserialize<DealEvent>(Reading)!, cancellationToken))
+                    {
+                        events.Add(e with { Position = position, Index = index++ });
+                    }
+                }
+                else if (decision.Kind == SessionDecider.Name && await StateAsync(sessionStates, decision.Key, sessions, cancellationToken) is { } session)
+                {
+                    foreach (var e in SessionEvents(Guid.Parse(decision.Key), session, change.Deserialize<SessionEvent>(Reading)!))
                     {
                         events.Add(e with { Position = position, Index = index++ });
                     }
@@ -76,6 +86,22 @@ internal sealed class MemberEvents(
                 return [For(m.Side == DealSide.Provider ? deal.ReceiverAccountId : deal.ProviderAccountId, MemberEventKind.MessageReceived, text: text)];
             default: return [];
         }
+    }
+
+    // The provider hears who joins and leaves; everyone who joined hears how it ended.
+    private static IReadOnlyList<MemberEvent> SessionEvents(Guid sessionId, Session session, SessionEvent change)
+    {
+        MemberEvent For(Guid account, MemberEventKind kind, Minutes? minutes = null) =>
+            new(0, 0, account, kind, sessionId, session.ListingId, session.Title, change.By, change.At, minutes);
+        return change switch
+        {
+            SessionJoined j => [For(session.ProviderAccountId, MemberEventKind.SessionJoined, session.Share), For(j.AccountId, MemberEventKind.SessionJoined, session.Share)],
+            SessionLeft l => [For(session.ProviderAccountId, MemberEventKind.SessionLeft), For(l.AccountId, MemberEventKind.SessionLeft)],
+            SessionSettled s => [For(session.ProviderAccountId, MemberEventKind.SessionSettled),
+                .. session.Participants.Select(p => For(p.AccountId, MemberEventKind.SessionSettled, p.Left || s.Absent.Contains(p.AccountId) ? Minutes.Zero : session.Share))],
+            SessionCancelled => [For(session.ProviderAccountId, MemberEventKind.SessionCancelled), .. session.Participants.Select(p => For(p.AccountId, MemberEventKind.SessionCancelled))],
+            _ => [],
+        };
     }
 
     private static async Task<TState?> StateAsync<TCommand, TState, TResult>(
