@@ -193,8 +193,8 @@ public sealed class ExchangeModule
         }
 
         var listing = await GetListingAsync(listingId, cancellationToken) ?? throw new ExchangeNotFoundException($"목록 {listingId}이(가) 없습니다. / No listing {listingId}.");
-        if (!listing.IsOpen(_time.GetUtcNow())) throw new ExchangeInputException("이 목록은 지금 거래할 수 없습니다 (일시 중지, 철회 또는 만료). / The listing is paused, withdrawn or expired.");
-        if (listing.OwnerAccountId == accountId) throw new ExchangeInputException("자신의 목록에는 제안할 수 없습니다. / A member cannot propose a deal on their own listing.");
+        if (!listing.IsOpen(_time.GetUtcNow())) throw new ExchangeRuleException("LISTING_NOT_OPEN", "이 목록은 지금 거래할 수 없습니다 (일시 중지, 철회 또는 만료). / The listing is paused, withdrawn or expired.");
+        if (listing.OwnerAccountId == accountId) throw new ExchangeRuleException("OWN_LISTING", "자신의 목록에는 제안할 수 없습니다. / A member cannot propose a deal on their own listing.");
         var price = amount ?? listing.Minutes ?? throw new ExchangeInputException("시간(분)을 정해 주세요: 목록에 가격이 없습니다. / Name the minutes: the listing has no price.");
         EnsureAmount(price);
         var proposer = await MemberAccountAsync(accountId, "account_id", cancellationToken);
@@ -339,7 +339,7 @@ public sealed class ExchangeModule
         var listing = await GetListingAsync(listingId, cancellationToken) ?? throw new ExchangeNotFoundException($"목록 {listingId}이(가) 없습니다. / No listing {listingId}.");
         if (listing.OwnerAccountId != providerAccountId || listing.Kind != ListingKind.Offer)
         {
-            throw new ExchangeInputException("모임은 자신의 제공 목록에서 엽니다. / A group session is opened on one's own offer.");
+            throw new ExchangeRuleException("NOT_OWN_OFFER", "모임은 자신의 제공 목록에서 엽니다. / A group session is opened on one's own offer.");
         }
 
         if (seats is < 1 or > Session.MaxSeats) throw new ExchangeInputException($"자리는 1~{Session.MaxSeats}개입니다. / A session has 1 to {Session.MaxSeats} seats.");
@@ -459,7 +459,7 @@ public sealed class ExchangeModule
     public async Task<bool> RateAsync(Guid dealId, Guid accountId, int stars, string? comment, Attribution by, CancellationToken cancellationToken)
     {
         var deal = await DealOfSideAsync(dealId, accountId, cancellationToken);
-        if (deal.Status != DealStatus.Settled) throw new ExchangeInputException("평가는 거래가 끝난 뒤에 남길 수 있습니다. / A rating comes after the deal has settled.");
+        if (deal.Status != DealStatus.Settled) throw new ExchangeRuleException("DEAL_NOT_SETTLED", "평가는 거래가 끝난 뒤에 남길 수 있습니다. / A rating comes after the deal has settled.");
         var side = deal.SideOf(accountId)!.Value;
         var rated = side == DealSide.Provider ? deal.ReceiverAccountId : deal.ProviderAccountId;
         return await Feedback.AddAsync(dealId, side, accountId, rated, stars, comment, by, _time.GetUtcNow(), cancellationToken);

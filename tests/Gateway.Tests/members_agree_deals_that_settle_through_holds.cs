@@ -143,7 +143,7 @@ public sealed class members_agree_deals_that_settle_through_holds(GatewayFixture
         Assert.Equal(DealResult.WrongState, claimAfter.Result);
         Assert.Equal(HoldState.Voided, (await HoldAsync(gateway, accepted.Deal.HoldId)).HoldState);
         Assert.Equal(DealResult.Declined, declined.Result);
-        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, ownListing.StatusCode);
+        Assert.Equal((StatusCode.FailedPrecondition, "OWN_LISTING"), (ownListing.StatusCode, ownListing.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason));
         var account = await AccountAsync(gateway, receiver);
         Assert.Equal((300L, 0L), (account.BalanceMinutes, account.PendingDebitsMinutes));
     }

@@ -39,7 +39,7 @@ public sealed class DealMessages
         if ((await _documents.GetAsync(Kind, [key], cancellationToken)).TryGetValue(key, out var earlier)) return Read(earlier);
         if ((await ListAsync(dealId, cancellationToken)).Count >= MaxPerDeal)
         {
-            throw new ExchangeInputException($"한 거래의 메시지는 {MaxPerDeal}개까지입니다. / A deal's thread holds at most {MaxPerDeal} messages.");
+            throw new ExchangeRuleException("THREAD_FULL", $"한 거래의 메시지는 {MaxPerDeal}개까지입니다. / A deal's thread holds at most {MaxPerDeal} messages.");
         }
 
         var message = new DealMessage(dealId, requestId, side, accountId, text.Trim(), by.ActorId, now);

@@ -86,6 +86,11 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
             return new RpcException(new Status(StatusCode.InvalidArgument, ErrorText.Clip(argument.Message, 1000)));
         }
 
+        if (exception is Exchange.ExchangeRuleException rule)
+        {
+            return LedgerErrors.Refused(rule.Reason, ErrorText.Clip(rule.Message, 1000));
+        }
+
         if (exception is Exchange.ExchangeNotFoundException notFound)
         {
             return new RpcException(new Status(StatusCode.NotFound, ErrorText.Clip(notFound.Message, 1000)));

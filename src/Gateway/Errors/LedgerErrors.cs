@@ -38,6 +38,9 @@ public static class LedgerErrors
     }
 
     /// <summary>A rule of the gateway's, outside the ledger's result codes: FAILED_PRECONDITION with its own reason.</summary>
+    /// <summary>A business rule refuses the request as things stand: FAILED_PRECONDITION with the rule's reason code.</summary>
+    public static RpcException Refused(string reason, string message) => Build(Code.FailedPrecondition, reason, message, []);
+
     public static RpcException Precondition(string reason, string message, Guid itemId) =>
         Build(Code.FailedPrecondition, reason, message, new() { ["item_id"] = itemId.ToString() });
 
