@@ -27,8 +27,19 @@ public sealed class MemberEventFeed(LedgerRuntime runtime, TimeProvider time, IL
     /// <summary>Every member's events after <paramref name="after"/>; a page that moved on is shared with other streams.</summary>
     public async Task<MemberEventPage> PageAsync(long after, CancellationToken cancellationToken)
     {
-        var page = await _pages.GetOrAdd(after, a => new Lazy<Task<MemberEventPage>>(() => runtime.Exchange.ReadEventsAsync(a, Rows, CancellationToken.None))).Value
-            .WaitAsync(cancellationToken);
+        var read = _pages.GetOrAdd(after, a => new Lazy<Task<MemberEventPage>>(() => runtime.Exchange.ReadEventsAsync(a, Rows, CancellationToken.None)));
+        MemberEventPage page;
+        try
+        {
+            page = await read.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (read.Value.IsFaulted)
+        {
+            // A read that failed (the database was down) is not kept: the stream that resumes here reads again.
+            _pages.TryRemove(new KeyValuePair<long, Lazy<Task<MemberEventPage>>>(after, read));
+            throw;
+        }
+
         // A page that found nothing new is not kept: the next look must read the log again.
         if (page.Through <= after) _pages.TryRemove(after, out _);
         if (_pages.Count > PagesKept)
