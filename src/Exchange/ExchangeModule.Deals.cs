@@ -1,5 +1,6 @@
 using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Listings;
+using EPoomasi.Exchange.Loans;
 using EPoomasi.Ledger;
 using EPoomasi.Ledger.Modules;
 
@@ -25,6 +26,7 @@ public sealed partial class ExchangeModule
         var listing = await GetListingAsync(listingId, cancellationToken) ?? throw new ExchangeNotFoundException($"목록 {listingId}이(가) 없습니다. / No listing {listingId}.");
         if (!listing.IsOpen(_time.GetUtcNow())) throw new ExchangeRuleException("LISTING_NOT_OPEN", "이 목록은 지금 거래할 수 없습니다 (일시 중지, 철회 또는 만료). / The listing is paused, withdrawn or expired.");
         if (listing.OwnerAccountId == accountId) throw new ExchangeRuleException("OWN_LISTING", "자신의 목록에는 제안할 수 없습니다. / A member cannot propose a deal on their own listing.");
+        if (listing.Type == ListingType.Loan) throw new ExchangeRuleException("LISTING_IS_A_LOAN", "빌려주는 목록입니다: 빌리기를 요청해 주세요 (LoanService). / The listing lends a thing: request a loan instead (LoanService).");
         var price = amount ?? listing.Minutes ?? throw new ExchangeInputException("시간(분)을 정해 주세요: 목록에 가격이 없습니다. / Name the minutes: the listing has no price.");
         EnsureAmount(price);
         var proposer = await MemberAccountAsync(accountId, "account_id", cancellationToken);
@@ -104,7 +106,7 @@ public sealed partial class ExchangeModule
         return (ordered.Take(MaxDistrictDeals).ToList(), ordered.Count > MaxDistrictDeals);
     }
 
-    /// <summary>Whether <paramref name="accountId"/> is on a deal not yet settled, declined, cancelled or expired.</summary>
+    /// <summary>Whether <paramref name="accountId"/> is on a deal or a loan not yet over.</summary>
     public async Task<bool> HasOpenDealsAsync(Guid accountId, CancellationToken cancellationToken)
     {
         foreach (var side in new[] { DealSide.Provider, DealSide.Receiver })
@@ -119,37 +121,52 @@ public sealed partial class ExchangeModule
             }
         }
 
-        return false;
+        return await HasOpenLoansAsync(accountId, cancellationToken);
     }
 
     /// <summary>
-    /// Acts on every deal whose time has come: expires proposals not answered and work not claimed in time, ends disputes
-    /// an hour before their hold would expire, and confirms claims not confirmed or disputed in time. Each step's id
-    /// comes from the deal and its version, so gateways running this at once do each step once. How many were settled.
+    /// Acts on every deal, loan and session whose time has come: expires proposals not answered and work not claimed in
+    /// time, ends disputes an hour before their hold would expire, confirms claims not confirmed or disputed in time,
+    /// reminds both sides of an overdue loan and claims the deposit of one long overdue. Each step's id comes from the
+    /// deal or loan and its version, so gateways running this at once do each step once. How many were acted on.
     /// </summary>
     public async Task<int> SettleDueDealsAsync(Attribution by, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var settled = 0;
-        foreach (var status in new[] { DealStatus.Proposed, DealStatus.Accepted, DealStatus.Claimed, DealStatus.Disputed })
+        var deals = await SettleDueAsync(_deals, [DealStatus.Proposed, DealStatus.Accepted, DealStatus.Claimed, DealStatus.Disputed], d => d.DueAt, now,
+            (id, key) => new SettleDueDeal(id, by, Guid.Parse(key)), r => r.Code is DealCode.Settled or DealCode.Expired, cancellationToken);
+        var loans = await SettleDueAsync(_loans, [LoanStatus.Requested, LoanStatus.Agreed, LoanStatus.Lent, LoanStatus.Claimed, LoanStatus.Disputed], l => l.DueAt, now,
+            (id, key) => new SettleDueLoan(id, by, Guid.Parse(key), Settings.ConfirmWithin), r => r.Code is not LoanCode.NotDue, cancellationToken);
+        return deals + loans + await CancelLateSessionsAsync(by, now, cancellationToken);
+    }
+
+    // Reads the kind's states in each status a page at a time, and submits the scheduler's step for each one due, with
+    // an id from its key and version, so that the step is done once however many gateways find it due.
+    private static async Task<int> SettleDueAsync<TCommand, TState, TResult, TStatus>(
+        ModuleKind<TCommand, TState, TResult> kind, IReadOnlyList<TStatus> statuses, Func<TState, DateTimeOffset?> dueAt, DateTimeOffset now,
+        Func<Guid, string, TCommand> step, Func<TResult, bool> acted, CancellationToken cancellationToken)
+        where TCommand : ModuleCommand where TState : class
+    {
+        const int PageSize = 500;
+        var count = 0;
+        foreach (var status in statuses)
         {
             var after = string.Empty;
             while (true)
             {
-                var page = await _deals.ListAsync(new { Status = status }, after, 500, cancellationToken);
-                foreach (var (key, deal) in page.Where(p => p.State.DueAt <= now))
+                var page = await kind.ListAsync(new { Status = status }, after, PageSize, cancellationToken);
+                foreach (var (key, _) in page.Where(p => dueAt(p.State) <= now))
                 {
-                    if (await _deals.GetAsync(key, cancellationToken) is not ({ } current, var version) || current.DueAt > now) continue;
-                    var dealId = Guid.Parse(key);
-                    var outcome = await _deals.SubmitAsync(new SettleDueDeal(DerivedIds.From(dealId, $"due@{version}"), by, dealId), cancellationToken);
-                    if (outcome.Result.Code is DealCode.Settled or DealCode.Expired && !outcome.Replayed) settled++;
+                    if (await kind.GetAsync(key, cancellationToken) is not ({ } current, var version) || dueAt(current) > now) continue;
+                    var outcome = await kind.SubmitAsync(step(DerivedIds.From(Guid.Parse(key), $"due@{version}"), key), cancellationToken);
+                    if (acted(outcome.Result) && !outcome.Replayed) count++;
                 }
 
-                if (page.Count < 500) break;
+                if (page.Count < PageSize) break;
                 after = page[^1].Key;
             }
         }
 
-        return settled + await CancelLateSessionsAsync(by, now, cancellationToken);
+        return count;
     }
 }

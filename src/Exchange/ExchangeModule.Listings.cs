@@ -16,6 +16,7 @@ public sealed partial class ExchangeModule
         ArgumentNullException.ThrowIfNull(text);
         if (text.Problem() is { } problem) throw new ExchangeInputException(problem);
         if (!Enum.IsDefined(kind)) throw new ExchangeInputException("제공 또는 요청이어야 합니다. / A listing is an offer or a request.");
+        if (kind != ListingKind.Offer && text.Type == ListingType.Loan) throw new ExchangeInputException(LoanOffersOnly);
         var expiry = Expiry(expiresAt);
         var owner = await MemberAccountAsync(ownerAccountId, "owner_account_id", cancellationToken);
         var listingId = ListingOf(requestId);
@@ -23,12 +24,15 @@ public sealed partial class ExchangeModule
     }
 
     /// <exception cref="ExchangeInputException">The listing breaks a rule; the message says which.</exception>
-    public Task<ListingResult> EditListingAsync(Guid requestId, Guid listingId, Guid ownerAccountId, ListingText text, Attribution by, CancellationToken cancellationToken)
+    public async Task<ListingResult> EditListingAsync(Guid requestId, Guid listingId, Guid ownerAccountId, ListingText text, Attribution by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Problem() is { } problem) throw new ExchangeInputException(problem);
-        return SubmitAsync(new EditListing(requestId, by, listingId, ownerAccountId, text), cancellationToken);
+        if (text.Type == ListingType.Loan && await GetListingAsync(listingId, cancellationToken) is { Kind: not ListingKind.Offer }) throw new ExchangeInputException(LoanOffersOnly);
+        return await SubmitAsync(new EditListing(requestId, by, listingId, ownerAccountId, text), cancellationToken);
     }
+
+    private const string LoanOffersOnly = "빌려주기는 제공으로만 올립니다. / Only an offer can lend a thing.";
 
     /// <summary>Pauses, resumes (<see cref="ListingStatus.Active"/>) or withdraws a listing.</summary>
     public Task<ListingResult> ChangeListingStatusAsync(Guid requestId, Guid listingId, Guid ownerAccountId, ListingStatus status, Attribution by, CancellationToken cancellationToken)

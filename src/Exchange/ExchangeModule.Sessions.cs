@@ -25,6 +25,8 @@ public sealed partial class ExchangeModule
             throw new ExchangeRuleException("NOT_OWN_OFFER", "모임은 자신의 제공 목록에서 엽니다. / A group session is opened on one's own offer.");
         }
 
+        if (listing.Type == ListingType.Loan) throw new ExchangeRuleException("LISTING_IS_A_LOAN", "빌려주는 목록에서는 모임을 열 수 없습니다. / A group session is not opened on a loan listing.");
+
         if (seats is < 1 or > Session.MaxSeats) throw new ExchangeInputException($"자리는 1~{Session.MaxSeats}개입니다. / A session has 1 to {Session.MaxSeats} seats.");
         var price = share ?? listing.Minutes ?? throw new ExchangeInputException("한 사람의 몫(분)을 정해 주세요. / Name each receiver's share in minutes.");
         EnsureAmount(price);

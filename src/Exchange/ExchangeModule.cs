@@ -2,6 +2,7 @@ using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Events;
 using EPoomasi.Exchange.Feedback;
 using EPoomasi.Exchange.Listings;
+using EPoomasi.Exchange.Loans;
 using EPoomasi.Exchange.Messages;
 using EPoomasi.Exchange.Reports;
 using EPoomasi.Exchange.Sessions;
@@ -28,6 +29,7 @@ public sealed partial class ExchangeModule
     private readonly ModuleKind<ListingCommand, Listing, ListingResult> _listings;
     private readonly ModuleKind<DealCommand, Deal, DealResult> _deals;
     private readonly ModuleKind<SessionCommand, Session, SessionResult> _sessions;
+    private readonly ModuleKind<LoanCommand, Loan, LoanResult> _loans;
     private readonly MemberEvents _events;
 
     private ExchangeModule(LedgerModule ledger, ExchangeSettings settings, TimeProvider time)
@@ -38,10 +40,11 @@ public sealed partial class ExchangeModule
         _listings = ledger.Register(new ListingDecider());
         _deals = ledger.Register(new DealDecider());
         _sessions = ledger.Register(new SessionDecider());
+        _loans = ledger.Register(new LoanDecider());
         Messages = new DealMessages(ledger.Documents);
         Feedback = new FeedbackBook(ledger.Documents);
         Reports = new ContentReports(ledger.Documents);
-        _events = new MemberEvents(ledger, _deals, _listings, _sessions, Messages);
+        _events = new MemberEvents(ledger, _deals, _listings, _sessions, _loans, Messages);
     }
 
     /// <summary>The time rules in force.</summary>
@@ -75,11 +78,11 @@ public sealed partial class ExchangeModule
     public static Guid HoldOf(Guid dealId) => DealDecider.HoldOf(dealId);
 
     /// <summary>
-    /// Whether a hold is one the exchange placed for a deal or a session's share: only the exchange posts or voids it,
-    /// so that the deal and its hold never disagree.
+    /// Whether a hold is one the exchange placed for a deal, a session's share or a loan's deposit: only the exchange
+    /// posts or voids it, so that the deal and its hold never disagree.
     /// </summary>
     public static bool OwnsHold(Guid holdId, Guid? dealOrSessionId, Guid debitAccountId) =>
-        dealOrSessionId is { } id && (holdId == DealDecider.HoldOf(id) || holdId == SessionDecider.HoldOf(id, debitAccountId));
+        dealOrSessionId is { } id && (holdId == DealDecider.HoldOf(id) || holdId == SessionDecider.HoldOf(id, debitAccountId) || holdId == LoanDecider.DepositOf(id));
 
     private async Task<ListingResult> SubmitAsync(ListingCommand command, CancellationToken cancellationToken)
     {

@@ -21,11 +21,19 @@ public sealed record ExchangeSettings
     /// <summary>How long a listing runs when its owner does not say.</summary>
     public TimeSpan ListingByDefault { get; init; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How long after a loan's due date the thing may still come back before it counts as not returned: then the lender
+    /// claims the whole deposit (the borrower may dispute), or, with no deposit, the loan ends unreturned.
+    /// </summary>
+    public TimeSpan ReturnWithin { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>What is wrong with the settings, or null.</summary>
     public string? Problem() =>
         AnswerWithin <= TimeSpan.Zero || ConfirmWithin <= TimeSpan.Zero || WorkWithin <= TimeSpan.Zero || ListingByDefault <= TimeSpan.Zero
             ? "Every period is positive."
             : WorkWithin + Deals.Deal.SafetyMargin >= HoldFor || HoldFor > Ledger.LedgerLimits.MaxHoldTimeout
                 ? "A deal's hold outlasts the time for its work by more than an hour, and stays within the ledger's longest hold."
-                : ListingByDefault > ListingAtMost ? "A listing's default run fits within its longest." : null;
+                : ListingByDefault > ListingAtMost ? "A listing's default run fits within its longest."
+                : ReturnWithin <= TimeSpan.Zero || Loans.LoanDecider.HoldFor(Loans.Loan.MaxDays, ReturnWithin) > Ledger.LedgerLimits.MaxHoldTimeout
+                    ? "A loan's time to return is positive, and its deposit's longest hold stays within the ledger's longest hold." : null;
 }

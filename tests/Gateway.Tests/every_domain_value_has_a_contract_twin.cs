@@ -34,6 +34,9 @@ public sealed class every_domain_value_has_a_contract_twin
         RoundTrips<Exchange.Sessions.SessionStatus, Contracts.Exchange.V1.SessionStatus>();
         RoundTrips<Exchange.Sessions.SessionCode, Contracts.Exchange.V1.SessionResult>();
         RoundTrips<Exchange.Reports.ReportedContent, Contracts.Exchange.V1.ReportedContent>();
+        RoundTrips<Exchange.Loans.LoanStatus, Contracts.Exchange.V1.LoanStatus>();
+        RoundTrips<Exchange.Loans.LoanSide, Contracts.Exchange.V1.LoanSide>();
+        RoundTrips<Exchange.Loans.LoanCode, Contracts.Exchange.V1.LoanResult>();
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>(Contracts.Exchange.V1.DealSide.Unspecified));
         Assert.Null(ExchangeMapping.FromProto<Contracts.Exchange.V1.DealSide, Exchange.Deals.DealSide>((Contracts.Exchange.V1.DealSide)99));
     }

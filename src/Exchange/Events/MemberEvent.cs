@@ -21,6 +21,21 @@ public enum MemberEventKind
     SessionLeft,
     SessionSettled,
     SessionCancelled,
+    LoanRequested,
+    LoanAccepted,
+    LoanDeclined,
+    LoanCancelled,
+    LoanHandedOver,
+
+    /// <summary>Past its due date and not back: both sides hear it once.</summary>
+    LoanOverdue,
+    LoanReturned,
+    DepositClaimed,
+    DepositKept,
+    LoanDisputed,
+    LoanResolved,
+    LoanUnreturned,
+    LoanExpired,
 }
 
 /// <summary>

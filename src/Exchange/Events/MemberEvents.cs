@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Listings;
+using EPoomasi.Exchange.Loans;
 using EPoomasi.Exchange.Messages;
 using EPoomasi.Exchange.Sessions;
 using EPoomasi.Ledger;
@@ -15,7 +16,7 @@ namespace EPoomasi.Exchange.Events;
 /// </summary>
 internal sealed class MemberEvents(
     LedgerModule ledger, ModuleKind<DealCommand, Deal, DealResult> deals, ModuleKind<ListingCommand, Listing, ListingResult> listings,
-    ModuleKind<SessionCommand, Session, SessionResult> sessions, DealMessages messages)
+    ModuleKind<SessionCommand, Session, SessionResult> sessions, ModuleKind<LoanCommand, Loan, LoanResult> loans, DealMessages messages)
 {
     private static readonly JsonSerializerOptions Reading = new(ExchangeJson.Options) { AllowOutOfOrderMetadataProperties = true };
 
@@ -26,6 +27,7 @@ internal sealed class MemberEvents(
         var dealStates = new Dictionary<string, Deal?>();
         var listingStates = new Dictionary<string, Listing?>();
         var sessionStates = new Dictionary<string, Session?>();
+        var loanStates = new Dictionary<string, Loan?>();
         long position = -1;
         var index = 0;
         foreach (var (at, decision) in page.Decisions)
@@ -45,6 +47,13 @@ internal sealed class MemberEvents(
                 else if (decision.Kind == SessionDecider.Name && await StateAsync(sessionStates, decision.Key, sessions, cancellationToken) is { } session)
                 {
                     foreach (var e in SessionEvents(Guid.Parse(decision.Key), session, change.Deserialize<SessionEvent>(Reading)!))
+                    {
+                        events.Add(e with { Position = position, Index = index++ });
+                    }
+                }
+                else if (decision.Kind == LoanDecider.Name && await StateAsync(loanStates, decision.Key, loans, cancellationToken) is { } loan)
+                {
+                    foreach (var e in LoanEvents(Guid.Parse(decision.Key), loan, change.Deserialize<LoanEvent>(Reading)!))
                     {
                         events.Add(e with { Position = position, Index = index++ });
                     }
@@ -100,6 +109,34 @@ internal sealed class MemberEvents(
             SessionSettled s => [For(session.ProviderAccountId, MemberEventKind.SessionSettled),
                 .. session.Participants.Select(p => For(p.AccountId, MemberEventKind.SessionSettled, p.Left || s.Absent.Contains(p.AccountId) ? Minutes.Zero : session.Share))],
             SessionCancelled => [For(session.ProviderAccountId, MemberEventKind.SessionCancelled), .. session.Participants.Select(p => For(p.AccountId, MemberEventKind.SessionCancelled))],
+            _ => [],
+        };
+    }
+
+    // Both sides hear of each step; deal_id carries the loan's id.
+    private static IReadOnlyList<MemberEvent> LoanEvents(Guid loanId, Loan loan, LoanEvent change)
+    {
+        IReadOnlyList<MemberEvent> Both(MemberEventKind kind, Minutes? minutes = null, string? text = null) =>
+        [
+            new(0, 0, loan.LenderAccountId, kind, loanId, loan.ListingId, loan.Title, change.By, change.At, minutes, text),
+            new(0, 0, loan.BorrowerAccountId, kind, loanId, loan.ListingId, loan.Title, change.By, change.At, minutes, text),
+        ];
+        return change switch
+        {
+            LoanRequested r => Both(MemberEventKind.LoanRequested, r.Deposit, r.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            LoanAccepted => Both(MemberEventKind.LoanAccepted),
+            LoanDeclined => Both(MemberEventKind.LoanDeclined),
+            LoanCancelled => Both(MemberEventKind.LoanCancelled),
+            LoanHandedOver h => Both(MemberEventKind.LoanHandedOver, loan.Deposit, h.DueBack.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            LoanOverdue => Both(MemberEventKind.LoanOverdue, text: loan.DueBack?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            LoanReturned { Ruling: not null } r => Both(MemberEventKind.LoanResolved, Minutes.Zero, r.Reason),
+            LoanReturned => Both(MemberEventKind.LoanReturned),
+            DepositClaimed c => Both(MemberEventKind.DepositClaimed, c.Minutes, c.Reason),
+            DepositKept { Ruling: not null } k => Both(MemberEventKind.LoanResolved, k.Minutes, k.Reason),
+            DepositKept k => Both(MemberEventKind.DepositKept, k.Minutes),
+            LoanDisputed d => Both(MemberEventKind.LoanDisputed, text: d.Reason),
+            LoanUnreturned => Both(MemberEventKind.LoanUnreturned),
+            LoanExpired e => Both(MemberEventKind.LoanExpired, text: e.Reason),
             _ => [],
         };
     }

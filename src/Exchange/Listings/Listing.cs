@@ -16,6 +16,9 @@ public enum ListingType
 {
     Service,
     Goods,
+
+    /// <summary>A thing lent for a period: the minutes are its fee (none when free), with an optional deposit held while it is out.</summary>
+    Loan,
 }
 
 /// <summary>What a listing is about.</summary>
@@ -49,7 +52,8 @@ public enum ListingStatus
 /// <param name="Title">Korean (or whatever the owner writes), 1 to 100 characters.</param>
 /// <param name="Description">Up to 2,000 characters.</param>
 /// <param name="Availability">When the owner can, in their own words (주말 오후, say).</param>
-/// <param name="Minutes">For goods, the price; for a service, the hours of work expected. Optional.</param>
+/// <param name="Minutes">For goods, the price; for a service, the hours of work expected; for a loan, its fee. Optional.</param>
+/// <param name="Deposit">For a loan, the minutes held on the borrower's account while the thing is out. Optional.</param>
 public sealed record ListingText(
     ListingType Type,
     ListingCategory Category,
@@ -58,7 +62,8 @@ public sealed record ListingText(
     string? TitleEnglish = null,
     string? DescriptionEnglish = null,
     string? Availability = null,
-    Minutes? Minutes = null)
+    Minutes? Minutes = null,
+    Minutes? Deposit = null)
 {
     public const int TitleMaxLength = 100;
     public const int DescriptionMaxLength = 2_000;
@@ -73,6 +78,8 @@ public sealed record ListingText(
             $"설명은 {DescriptionMaxLength}자까지입니다. / A description has at most {DescriptionMaxLength} characters.",
         { Availability.Length: > AvailabilityMaxLength } => $"가능한 시간은 {AvailabilityMaxLength}자까지입니다. / Availability has at most {AvailabilityMaxLength} characters.",
         { Minutes: { } m } when m.Value <= 0 || m > LedgerLimits.MaxTransferMinutes => "가격(분)은 양수여야 합니다. / A price in minutes is positive and within the ledger's maximum.",
+        { Deposit: not null, Type: not ListingType.Loan } => "보증금은 빌려주기에만 있습니다. / Only a loan has a deposit.",
+        { Deposit: { } d } when d.Value <= 0 || d > LedgerLimits.MaxTransferMinutes => "보증금(분)은 양수여야 합니다. / A deposit in minutes is positive and within the ledger's maximum.",
         _ when !Enum.IsDefined(Type) || !Enum.IsDefined(Category) => "알 수 없는 종류나 분류입니다. / Unknown type or category.",
         _ => null,
     };
@@ -99,11 +106,12 @@ public sealed record Listing(
     DateTimeOffset ExpiresAt,
     DateTimeOffset ChangedAt,
     string ChangedBy,
-    DateTimeOffset? ExpiryNoticedFor = null)
+    DateTimeOffset? ExpiryNoticedFor = null,
+    Minutes? Deposit = null)
 {
     /// <summary>Its words, as the owner last wrote them.</summary>
     [JsonIgnore]
-    public ListingText Text => new(Type, Category, Title, Description, TitleEnglish, DescriptionEnglish, Availability, Minutes);
+    public ListingText Text => new(Type, Category, Title, Description, TitleEnglish, DescriptionEnglish, Availability, Minutes, Deposit);
 
     /// <summary>True when it can be found and dealt on at <paramref name="now"/>.</summary>
     public bool IsOpen(DateTimeOffset now) => Status == ListingStatus.Active && ExpiresAt > now;

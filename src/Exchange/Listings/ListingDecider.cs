@@ -39,11 +39,11 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
     public override Listing Evolve(Listing? state, ListingEvent change) => (state, change) switch
     {
         (null, ListingCreated c) => new Listing(c.OwnerAccountId, c.DistrictId, c.Kind, c.Text.Type, c.Text.Category, c.Text.Title.Trim(), c.Text.Description.Trim(),
-            c.Text.TitleEnglish?.Trim(), c.Text.DescriptionEnglish?.Trim(), c.Text.Availability?.Trim(), c.Text.Minutes, ListingStatus.Active, c.At, c.ExpiresAt, c.At, c.By),
+            c.Text.TitleEnglish?.Trim(), c.Text.DescriptionEnglish?.Trim(), c.Text.Availability?.Trim(), c.Text.Minutes, ListingStatus.Active, c.At, c.ExpiresAt, c.At, c.By, Deposit: c.Text.Deposit),
         ({ } listing, ListingEdited e) => listing with
         {
             Type = e.Text.Type, Category = e.Text.Category, Title = e.Text.Title.Trim(), Description = e.Text.Description.Trim(), TitleEnglish = e.Text.TitleEnglish?.Trim(),
-            DescriptionEnglish = e.Text.DescriptionEnglish?.Trim(), Availability = e.Text.Availability?.Trim(), Minutes = e.Text.Minutes, ChangedAt = e.At, ChangedBy = e.By,
+            DescriptionEnglish = e.Text.DescriptionEnglish?.Trim(), Availability = e.Text.Availability?.Trim(), Minutes = e.Text.Minutes, Deposit = e.Text.Deposit, ChangedAt = e.At, ChangedBy = e.By,
         },
         ({ } listing, ListingStatusChanged s) => listing with { Status = s.Status, ChangedAt = s.At, ChangedBy = s.By },
         ({ } listing, ListingExpiryNoticed n) => listing with { ExpiryNoticedFor = n.ExpiresAt },

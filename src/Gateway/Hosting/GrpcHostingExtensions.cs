@@ -57,6 +57,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<CommunityGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcService<ExchangeGrpcService>();
+        app.MapGrpcService<LoanGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<Security.AuthOptions>().DevelopmentIssuerEnabled)
         {

@@ -1,6 +1,7 @@
 using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Feedback;
 using EPoomasi.Exchange.Listings;
+using EPoomasi.Exchange.Loans;
 using EPoomasi.Exchange.Messages;
 using EPoomasi.Ledger;
 using Google.Protobuf.WellKnownTypes;
@@ -28,6 +29,7 @@ public static class ExchangeMapping
         DescriptionEn = text.DescriptionEnglish ?? string.Empty,
         Availability = text.Availability ?? string.Empty,
         Minutes = text.Minutes?.Value ?? 0,
+        DepositMinutes = text.Deposit?.Value ?? 0,
     };
 
     public static Proto.Listing Listing(Guid id, Listing listing, string? ownerName) => new()
@@ -72,6 +74,42 @@ public static class ExchangeMapping
         ProposedAt = Timestamp.FromDateTimeOffset(deal.ProposedAt),
         ChangedAt = Timestamp.FromDateTimeOffset(deal.ChangedAt),
         ChangedBy = deal.ChangedBy,
+    };
+
+    public static Proto.Loan Loan(Guid id, Loan loan, IReadOnlyDictionary<Guid, string> names) => new()
+    {
+        LoanId = id.ToString(),
+        ListingId = loan.ListingId.ToString(),
+        Title = loan.Title,
+        LenderAccountId = loan.LenderAccountId.ToString(),
+        LenderName = names.GetValueOrDefault(loan.LenderAccountId) ?? string.Empty,
+        LenderDistrictId = loan.LenderDistrictId,
+        BorrowerAccountId = loan.BorrowerAccountId.ToString(),
+        BorrowerName = names.GetValueOrDefault(loan.BorrowerAccountId) ?? string.Empty,
+        BorrowerDistrictId = loan.BorrowerDistrictId,
+        FeeMinutes = loan.Fee.Value,
+        DepositMinutes = loan.Deposit.Value,
+        Days = loan.Days,
+        Status = ToProto<LoanStatus, Proto.LoanStatus>(loan.Status),
+        RequestedAt = Timestamp.FromDateTimeOffset(loan.RequestedAt),
+        AnswerBy = Timestamp.FromDateTimeOffset(loan.AnswerBy),
+        HandOverBy = At(loan.HandOverBy),
+        LentAt = At(loan.LentAt),
+        DueBack = At(loan.DueBack),
+        UnreturnedAt = At(loan.UnreturnedAt),
+        HoldId = loan.HoldId?.ToString() ?? string.Empty,
+        Overdue = loan.IsOverdue,
+        ClaimedMinutes = loan.Claimed?.Value ?? 0,
+        ClaimReason = loan.ClaimReason ?? string.Empty,
+        ConfirmBy = At(loan.ConfirmBy),
+        KeptMinutes = loan.Kept?.Value ?? 0,
+        DisputedBy = loan.DisputedBy is { } side ? ToProto<LoanSide, Proto.LoanSide>(side) : Proto.LoanSide.Unspecified,
+        DisputeReason = loan.DisputeReason ?? string.Empty,
+        Ruling = loan.Ruling is { } ruling ? ToProto<DisputeRuling, Proto.DisputeRuling>(ruling) : Proto.DisputeRuling.Unspecified,
+        RulingReason = loan.RulingReason ?? string.Empty,
+        ResolvedBy = loan.ResolvedBy ?? string.Empty,
+        ChangedAt = Timestamp.FromDateTimeOffset(loan.ChangedAt),
+        ChangedBy = loan.ChangedBy,
     };
 
     public static Proto.DealMessage Message(DealMessage message) => new()

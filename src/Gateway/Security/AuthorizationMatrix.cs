@@ -121,6 +121,21 @@ public static class AuthorizationMatrix
         [Exchange("WatchMemberEvents")] = Rule.Grant<WatchMemberEventsRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
         [Exchange("GetFeedback")] = Rule.Grant<GetFeedbackRequest>(_ => Touches.Nothing, Everyone),
 
+        // Lending: each side acts for itself (or its coordinator for it); rulings are the coordinators' of either side.
+        [Loans("RequestLoan")] = Rule.Grant<RequestLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("AcceptLoan")] = Rule.Grant<AcceptLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("DeclineLoan")] = Rule.Grant<DeclineLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("CancelLoan")] = Rule.Grant<CancelLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("HandOverLoan")] = Rule.Grant<HandOverLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("ReturnLoan")] = Rule.Grant<ReturnLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("ClaimDeposit")] = Rule.Grant<ClaimDepositRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("ConfirmDepositClaim")] = Rule.Grant<ConfirmDepositClaimRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("DisputeLoan")] = Rule.Grant<DisputeLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
+        [Loans("ResolveLoanDispute")] = Rule.Grant<ResolveLoanDisputeRequest>(r => Touches.District(r.DistrictId), (Coordinator, OwnDistrict)),
+        [Loans("GetLoan")] = Rule.Grant<GetLoanRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Loans("ListLoans")] = Rule.Grant<ListLoansRequest>(r => Touches.Accounts([Id(r.AccountId)]), Readers),
+        [Loans("ListDistrictLoanDisputes")] = Rule.Grant<ListDistrictLoanDisputesRequest>(r => Touches.District(r.DistrictId), Overseers),
+
         // Auditors prove the books; administrators may too. Both read the whole log: nobody else may make it work that hard.
         [Audit("VerifyJournal")] = Rule.Grant<VerifyJournalRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
         [Audit("RebuildProjections")] = Rule.Grant<RebuildProjectionsRequest>(_ => Touches.Nothing, (Auditor, Anything), (Administrator, Anything)),
@@ -168,6 +183,8 @@ public static class AuthorizationMatrix
     private static string Community(string method) => $"/{CommunityService.Descriptor.FullName}/{method}";
 
     private static string Exchange(string method) => $"/{ExchangeService.Descriptor.FullName}/{method}";
+
+    private static string Loans(string method) => $"/{LoanService.Descriptor.FullName}/{method}";
 
     private static string Audit(string method) => $"/{AuditService.Descriptor.FullName}/{method}";
 

@@ -135,12 +135,13 @@ public sealed partial class ExchangeGrpcService(LedgerRuntime runtime, Feed.Memb
 
         var type = ExchangeMapping.FromProto<ListingType, Domain.Listings.ListingType>(text.Type);
         var category = ExchangeMapping.FromProto<ListingCategory, Domain.Listings.ListingCategory>(text.Category);
-        if (type is null) violations.Add("text.type", "Required: LISTING_TYPE_SERVICE or LISTING_TYPE_GOODS.");
+        if (type is null) violations.Add("text.type", "Required: LISTING_TYPE_SERVICE, LISTING_TYPE_GOODS or LISTING_TYPE_LOAN.");
         if (category is null) violations.Add("text.category", "Required: one of the LISTING_CATEGORY values.");
         if (text.Minutes < 0) violations.Add("text.minutes", "Minutes are 0 (not said) or positive.");
+        if (text.DepositMinutes < 0) violations.Add("text.deposit_minutes", "A deposit is 0 (none) or positive.");
         if (type is null || category is null) return null;
         return new Domain.Listings.ListingText(type.Value, category.Value, text.Title, text.Description, Blank(text.TitleEn), Blank(text.DescriptionEn), Blank(text.Availability),
-            ExchangeMapping.OptionalMinutes(text.Minutes));
+            ExchangeMapping.OptionalMinutes(text.Minutes), ExchangeMapping.OptionalMinutes(text.DepositMinutes));
     }
 
     private static TDomain? Filter<TProto, TDomain>(FieldViolations violations, string field, TProto value) where TProto : struct, System.Enum where TDomain : struct, System.Enum
