@@ -91,6 +91,8 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Contracts.Exchange.V1.ExchangeService.ExchangeServiceClient Exchange(string token) => new(Invoker(token));
 
+    public Contracts.Exchange.V1.LoanService.LoanServiceClient Loans(string token) => new(Invoker(token));
+
     public CallInvoker Invoker(string? token, string? apiKey = null) => Channel.CreateCallInvoker().Intercept(headers =>
     {
         if (token is not null)

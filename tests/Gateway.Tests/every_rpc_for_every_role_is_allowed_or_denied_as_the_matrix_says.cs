@@ -86,6 +86,19 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["ExchangeService/RateDeal"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/GetFeedback"] = Officials,
         ["ExchangeService/WatchMemberEvents"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["LoanService/RequestLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/AcceptLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/DeclineLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/CancelLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/HandOverLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/ReturnLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/ClaimDeposit"] = [CoordinatorHere, MemberHere],
+        ["LoanService/ConfirmDepositClaim"] = [CoordinatorHere, MemberHere],
+        ["LoanService/DisputeLoan"] = [CoordinatorHere, MemberHere],
+        ["LoanService/ResolveLoanDispute"] = [CoordinatorHere],
+        ["LoanService/GetLoan"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["LoanService/ListLoans"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["LoanService/ListDistrictLoanDisputes"] = [Admin, Auditor, CoordinatorHere],
     };
 
     private static readonly string[] Public = ["Health/Check", "DevelopmentTokenService/IssueDevelopmentToken"];
@@ -94,7 +107,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
     public void every_rpc_of_every_service_has_an_entry_in_the_matrix_and_in_this_test()
     {
         var services = new[] { LedgerService.Descriptor, AdministrationService.Descriptor, AuditService.Descriptor, PartnerAppService.Descriptor, DevelopmentTokenService.Descriptor, Health.Descriptor, ServerReflection.Descriptor,
-            ExchangeService.Descriptor };
+            ExchangeService.Descriptor, LoanService.Descriptor };
         foreach (var method in services.SelectMany(s => s.Methods))
         {
             Assert.True(AuthorizationMatrix.Find($"/{method.Service.FullName}/{method.Name}") is not null, $"{method.FullName} is missing from the authorization matrix.");
@@ -200,6 +213,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
             var partners = new PartnerAppService.PartnerAppServiceClient(invoker);
             var audit = new AuditService.AuditServiceClient(invoker);
             var exchange = new ExchangeService.ExchangeServiceClient(invoker);
+            var loans = new LoanService.LoanServiceClient(invoker);
             var text = new ListingText { Type = ListingType.Service, Category = ListingCategory.Repair, Title = "자전거 수리", Description = "" };
             var deadline = DateTime.UtcNow.AddSeconds(10);
             try
@@ -364,6 +378,45 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "ExchangeService/ResolveDispute":
                         await exchange.ResolveDisputeAsync(new ResolveDisputeRequest { RequestId = Id(), DistrictId = _district, DealId = Id(), Ruling = DisputeRuling.Void, Reason = "확인" }, deadline: deadline);
+                        break;
+                    case "LoanService/RequestLoan":
+                        await loans.RequestLoanAsync(new RequestLoanRequest { RequestId = Id(), ListingId = Id(), AccountId = _account, Days = 3 }, deadline: deadline);
+                        break;
+                    case "LoanService/AcceptLoan":
+                        await loans.AcceptLoanAsync(new AcceptLoanRequest { RequestId = Id(), LoanId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LoanService/DeclineLoan":
+                        await loans.DeclineLoanAsync(new DeclineLoanRequest { RequestId = Id(), LoanId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LoanService/CancelLoan":
+                        await loans.CancelLoanAsync(new CancelLoanRequest { RequestId = Id(), LoanId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LoanService/HandOverLoan":
+                        await loans.HandOverLoanAsync(new HandOverLoanRequest { RequestId = Id(), LoanId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LoanService/ReturnLoan":
+                        await loans.ReturnLoanAsync(new ReturnLoanRequest { RequestId = Id(), LoanId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LoanService/ClaimDeposit":
+                        await loans.ClaimDepositAsync(new ClaimDepositRequest { RequestId = Id(), LoanId = Id(), AccountId = _account, Minutes = 10, Reason = "파손" }, deadline: deadline);
+                        break;
+                    case "LoanService/ConfirmDepositClaim":
+                        await loans.ConfirmDepositClaimAsync(new ConfirmDepositClaimRequest { RequestId = Id(), LoanId = Id(), AccountId = _account }, deadline: deadline);
+                        break;
+                    case "LoanService/DisputeLoan":
+                        await loans.DisputeLoanAsync(new DisputeLoanRequest { RequestId = Id(), LoanId = Id(), AccountId = _account, Reason = "반납함" }, deadline: deadline);
+                        break;
+                    case "LoanService/ResolveLoanDispute":
+                        await loans.ResolveLoanDisputeAsync(new ResolveLoanDisputeRequest { RequestId = Id(), DistrictId = _district, LoanId = Id(), Ruling = DisputeRuling.Void, Reason = "확인" }, deadline: deadline);
+                        break;
+                    case "LoanService/GetLoan":
+                        await loans.GetLoanAsync(new GetLoanRequest { AccountId = _account, LoanId = Id() }, deadline: deadline);
+                        break;
+                    case "LoanService/ListLoans":
+                        await loans.ListLoansAsync(new ListLoansRequest { AccountId = _account, Side = LoanSide.Borrower }, deadline: deadline);
+                        break;
+                    case "LoanService/ListDistrictLoanDisputes":
+                        await loans.ListDistrictLoanDisputesAsync(new ListDistrictLoanDisputesRequest { DistrictId = _district }, deadline: deadline);
                         break;
                     case "ExchangeService/ListDistrictDeals":
                         await exchange.ListDistrictDealsAsync(new ListDistrictDealsRequest { DistrictId = _district }, deadline: deadline);
