@@ -81,6 +81,7 @@ public static class CliApp
         root.Subcommands.Add(ListingCommands.Search());
         root.Subcommands.Add(ListingCommands.Feedback());
         root.Subcommands.Add(DealCommands.Deal());
+        root.Subcommands.Add(LoanCommands.Loan());
         root.Subcommands.Add(SessionCommands.Session());
         root.SetAction(parse => new HelpAction().Invoke(parse));
         return root;

@@ -25,6 +25,8 @@ internal sealed class Gateway(string address) : IDisposable
 
     public Contracts.Exchange.V1.ExchangeService.ExchangeServiceClient Exchange(string token) => new(Invoker(token));
 
+    public Contracts.Exchange.V1.LoanService.LoanServiceClient Loans(string token) => new(Invoker(token));
+
     /// <summary>The development issuer: only on a gateway that enables it.</summary>
     public DevelopmentTokenService.DevelopmentTokenServiceClient Tokens => new(Invoker(null));
 

@@ -14,6 +14,39 @@ public sealed partial class two_neighbours_trade_from_the_cli(GatewayFixture gat
     private static partial Regex Uuid();
 
     [Fact(Timeout = TestTimeouts.Default)]
+    public async Task a_drill_is_lent_for_a_fee_against_a_deposit_and_part_of_it_kept_for_a_broken_bit()
+    {
+        var (mapo, seocho) = (await Seed.DistrictAsync(gateway), await Seed.DistrictAsync(gateway));
+        await LinkAsync(gateway, mapo, seocho);
+        var (lender, borrower) = (await Seed.MemberAsync(gateway, mapo), await Seed.MemberAsync(gateway, seocho, welcomeMinutes: 600));
+        var address = gateway.GrpcAddress.ToString();
+        Task<(int, string)> Lender(params string[] args) => CliRun.RunAsync(address, GatewayFixture.Member(mapo, lender), args);
+        Task<(int, string)> Borrower(params string[] args) => CliRun.RunAsync(address, GatewayFixture.Member(seocho, borrower), args);
+
+        var (listed, _) = await Lender("listing", "create", "--kind", "offer", "--type", "loan", "--category", "goods", "--title", "전동 드릴 빌려드려요",
+            "--minutes", "20m", "--deposit", "2h");
+        var (searched, found) = await Borrower("search", "드릴", "--type", "loan", "--district", mapo);
+        var listingId = Uuid().Match(found).Value;
+        var (requested, request) = await Borrower("loan", "request", listingId, "3");
+        var loan = Uuid().Match(request.Split("requested")[1]).Value;
+        var (accepted, _) = await Lender("loan", "accept", loan);
+        var (handed, handover) = await Lender("loan", "hand-over", loan);
+        var (claimed, _) = await Lender("loan", "claim", loan, "30m", "--reason", "비트가 부러졌어요 / a bit broke");
+        var (confirmed, confirmation) = await Borrower("loan", "confirm", loan);
+        var (shown, show) = await Borrower("loan", "show", loan);
+        var (listedLoans, loans) = await Lender("loan", "list", "--as", "lender");
+
+        Assert.Equal((0, 0, 0, 0, 0, 0, 0, 0, 0), (listed, searched, requested, accepted, handed, claimed, confirmed, shown, listedLoans));
+        Assert.Contains("(보증금 / deposit 2h 00m)", found, StringComparison.Ordinal);
+        Assert.Contains("fee paid, deposit held", handover, StringComparison.Ordinal);
+        Assert.Contains("paid 0h 30m of the deposit", confirmation, StringComparison.Ordinal);
+        Assert.Contains("a bit broke", show, StringComparison.Ordinal);
+        Assert.Contains($"{loan}  lender   kept", loans, StringComparison.Ordinal);
+        Assert.Equal((550L, 0L, 50L), ((await AccountAsync(gateway, borrower)).BalanceMinutes, (await AccountAsync(gateway, borrower)).PendingDebitsMinutes,
+            (await AccountAsync(gateway, lender)).BalanceMinutes));
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_workshop_is_opened_joined_and_settled_for_those_who_came()
     {
         var district = await Seed.DistrictAsync(gateway);

@@ -65,17 +65,7 @@ internal static class DealCommands
                 RequestId = Id(), DealId = parse.GetValue(id)!, AccountId = session.Account(parse.GetValue(account)), Reason = parse.GetValue(reason)!,
             }, cancellationToken: ct)).Outcome)));
 
-        var ruling = new Argument<DisputeRuling>("ruling")
-        {
-            Description = "결정 / the ruling: full, part or void",
-            CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
-            {
-                "full" => DisputeRuling.PostInFull,
-                "part" => DisputeRuling.PostInPart,
-                "void" => DisputeRuling.Void,
-                var other => Fail<DisputeRuling>(result, $"<ruling>: '{other}'은(는) full, part, void 중 하나가 아닙니다 / is not full, part or void."),
-            },
-        };
+        var ruling = Ruling("결정 / the ruling: full, part or void");
         var part = Inputs.AmountOption("--minutes", "일부 지급할 시간 / the minutes paid, for a ruling in part");
         var district = Inputs.District();
         deal.Subcommands.Add(Define.Command("resolve", "이의 결정 (코디네이터) / rule on a dispute (a coordinator of either side's district)", [id, ruling, part, reason, district],
@@ -160,13 +150,26 @@ internal static class DealCommands
         return deal;
     }
 
+    /// <summary>A coordinator's ruling on a dispute, as typed: full, part or void.</summary>
+    internal static Argument<DisputeRuling> Ruling(string description) => new("ruling")
+    {
+        Description = description,
+        CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+        {
+            "full" => DisputeRuling.PostInFull,
+            "part" => DisputeRuling.PostInPart,
+            "void" => DisputeRuling.Void,
+            var other => Fail<DisputeRuling>(result, $"<ruling>: '{other}'은(는) full, part, void 중 하나가 아닙니다 / is not full, part or void."),
+        },
+    };
+
     private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);
         return default!;
     }
 
-    private static string Name(string name, string account) => name.Length > 0 ? name : account[..8];
+    internal static string Name(string name, string account) => name.Length > 0 ? name : account[..8];
 
     private static void Describe(Deal deal)
     {

@@ -12,14 +12,15 @@ internal static class ListingCommands
         var account = Inputs.Account();
         var kind = Inputs.Choice<ListingKind>("--kind", "제공 또는 요청 / offer or request", required: true);
         var category = Inputs.Choice<ListingCategory>("--category", "분류 / category", required: true);
-        var type = Inputs.Choice<ListingType>("--type", "서비스 또는 물품 / service (hours of work, the default) or goods (a price)");
+        var type = Inputs.Choice<ListingType>("--type", "서비스, 물품 또는 빌려주기 / service (hours of work, the default), goods (a price) or loan (a thing lent)");
+        var deposit = Inputs.AmountOption("--deposit", "빌려주기 보증금 / for a loan, the deposit held while the thing is out");
         var title = new Option<string>("--title") { Description = "제목 (한국어) / title, in Korean", Required = true };
         var description = new Option<string>("--description") { Description = "설명 / description", DefaultValueFactory = _ => "" };
         var titleEn = new Option<string>("--title-en") { Description = "영어 제목 / title in English", DefaultValueFactory = _ => "" };
         var availability = new Option<string>("--availability") { Description = "가능한 시간 / when you can (주말 오후, say)", DefaultValueFactory = _ => "" };
-        var minutes = Inputs.AmountOption("--minutes", "시간 또는 가격 / the hours expected, or the price of goods");
+        var minutes = Inputs.AmountOption("--minutes", "시간, 가격 또는 대여료 / the hours expected, the price of goods, or a loan's fee");
         var expires = Inputs.InstantOption("--expires", "만료 / when it leaves search (90 days when not given)");
-        listing.Subcommands.Add(Define.Command("create", "목록 올리기 / list an offer or a request", [kind, category, title, description, titleEn, availability, minutes, type, expires, account],
+        listing.Subcommands.Add(Define.Command("create", "목록 올리기 / list an offer or a request", [kind, category, title, description, titleEn, availability, minutes, type, deposit, expires, account],
             async (parse, session, cancellationToken) =>
             {
                 var request = new CreateListingRequest
@@ -29,6 +30,7 @@ internal static class ListingCommands
                     {
                         Type = parse.GetValue(type) ?? ListingType.Service, Category = parse.GetValue(category)!.Value, Title = parse.GetValue(title)!,
                         Description = parse.GetValue(description)!, TitleEn = parse.GetValue(titleEn)!, Availability = parse.GetValue(availability)!, Minutes = parse.GetValue(minutes) ?? 0,
+                        DepositMinutes = parse.GetValue(deposit) ?? 0,
                     },
                 };
                 if (parse.GetValue(expires) is { } at) request.ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(at);
@@ -91,7 +93,7 @@ internal static class ListingCommands
         var text = new Argument<string>("text") { Description = "찾을 말 (조사가 붙어도 됩니다) / words to find, Korean as written or English", DefaultValueFactory = _ => "" };
         var category = Inputs.Choice<ListingCategory>("--category", "분류 / category");
         var kind = Inputs.Choice<ListingKind>("--kind", "제공 또는 요청 / offer or request");
-        var type = Inputs.Choice<ListingType>("--type", "서비스 또는 물품 / service or goods");
+        var type = Inputs.Choice<ListingType>("--type", "서비스, 물품 또는 빌려주기 / service, goods or loan");
         var order = Inputs.Choice<ListingOrder>("--order", "순서 / order (best match by default)");
         var district = Inputs.District();
         var size = Inputs.PageSize(20);
@@ -150,7 +152,9 @@ internal static class ListingCommands
         var who = listing.OwnerName.Length > 0 ? listing.OwnerName : listing.OwnerAccountId[..8];
         var minutes = listing.Text.Minutes > 0 ? Hours.Format(listing.Text.Minutes) : "";
         var english = listing.Text.TitleEn.Length > 0 ? $" / {listing.Text.TitleEn}" : "";
-        Console.WriteLine($"  {listing.ListingId}  {Printer.Label(listing.Kind),-7} {Printer.Label(listing.Text.Category),-9} {minutes,9}  {who,-10} {listing.DistrictId,-10} {listing.Text.Title}{english}");
+        var deposit = listing.Text.DepositMinutes > 0 ? $"  (보증금 / deposit {Hours.Format(listing.Text.DepositMinutes)})" : "";
+        var kind = listing.Text.Type == ListingType.Loan ? "loan" : Printer.Label(listing.Kind);
+        Console.WriteLine($"  {listing.ListingId}  {kind,-7} {Printer.Label(listing.Text.Category),-9} {minutes,9}  {who,-10} {listing.DistrictId,-10} {listing.Text.Title}{english}{deposit}");
     }
 
     private static int Outcome(ListingOutcome outcome)
