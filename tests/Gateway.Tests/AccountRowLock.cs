@@ -38,6 +38,26 @@ public sealed class AccountRowLock : IAsyncDisposable
 
     public Task ReleaseAsync(CancellationToken cancellationToken) => _transaction.RollbackAsync(cancellationToken);
 
+    /// <summary>
+    /// Ends the sessions waiting on this lock, as the database sees a gateway killed in the middle of its transaction,
+    /// once at least one waits; how many were ended.
+    /// </summary>
+    public async Task<int> TerminateWaitersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var until = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var terminate = new NpgsqlCommand(
+                "select count(*)::int from (select pg_terminate_backend(pid) from pg_stat_activity where @holder = any(pg_blocking_pids(pid))) t", connection);
+            terminate.Parameters.AddWithValue("holder", _connection.ProcessID);
+            var ended = (int)(await terminate.ExecuteScalarAsync(cancellationToken))!;
+            if (ended > 0 || DateTimeOffset.UtcNow > until) return ended;
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();
