@@ -129,6 +129,14 @@ public sealed class LedgerModule : IAsyncDisposable
         return new ModuleKind<TCommand, TState, TResult>(decider, _committer, _store);
     }
 
+    /// <summary>
+    /// Indexes again, for search, the states of every registered kind whose decider's index version is newer than the
+    /// one that indexed them (a page at a time; only the search columns change). Call once after registering the kinds,
+    /// at start; any number of hosts may. How many states were indexed again, by kind.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, int>> ReindexStaleAsync(CancellationToken cancellationToken) =>
+        LedgerFailures.Guarded(new Modules.Searching.ModuleReindexer(_store, _modules).ReindexStaleAsync(cancellationToken));
+
     /// <summary>Decides and, when it changes anything, commits a district or account command. A refusal is an outcome.</summary>
     public Task<AdminOutcome> ExecuteAsync(AdminCommand command, CancellationToken cancellationToken) =>
         LedgerFailures.Guarded(_admin.ExecuteAsync(command, cancellationToken));

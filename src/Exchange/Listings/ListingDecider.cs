@@ -51,6 +51,9 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
         _ => throw new InvalidOperationException($"{change.GetType().Name} cannot follow {state?.Status.ToString() ?? "nothing"}."),
     };
 
+    // 2: English words are indexed with their beginnings (KoreanText).
+    public override int IndexVersion => 2;
+
     // Found until it expires, and only while active.
     public override SearchEntry Index(Listing state) =>
         new(KoreanText.Index([state.Title, state.TitleEnglish, state.Description, state.DescriptionEnglish]), state.Status == ListingStatus.Active ? state.ExpiresAt : null);

@@ -8,10 +8,17 @@ namespace EPoomasi.Exchange.Searching;
 /// Cuts text into search words the way Korean is written, with no dictionary: PostgreSQL here has no Korean parser.
 /// A run of Hangul syllables gives every syllable and every pair of neighbouring syllables, at the syllable's
 /// position, so that 청소 is found inside 청소도우미 and 서울 inside 서울에서, particles and all. Any other run
-/// of letters and digits (English, say) is one word, in lower case.
+/// of letters and digits (English, say) is one word, in lower case, with its beginnings from three letters on at the
+/// same position, so that a query word finds the words it begins by an exact match (bik finds bike): PostgreSQL knows
+/// how common an exact word is and plans accordingly, which it cannot for a prefix match.
 /// </summary>
 public static class KoreanText
 {
+    /// <summary>The longest beginning of a word that is indexed; a longer query word is matched as a prefix.</summary>
+    public const int MaxIndexedPrefix = 12;
+
+    private const int MinPrefix = 3;
+
     // The particles a query most often ends with; a query word is also looked for without one.
     private static readonly string[] Particles =
         ["에서", "에게", "한테", "까지", "부터", "으로", "이랑", "은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "도", "로", "만", "랑"];
@@ -37,7 +44,13 @@ public static class KoreanText
                 }
                 else
                 {
-                    tokens.Add(new SearchToken(run.Text, position++));
+                    tokens.Add(new SearchToken(run.Text, position));
+                    for (var length = MinPrefix; length < Math.Min(run.Text.Length, MaxIndexedPrefix + 1); length++)
+                    {
+                        tokens.Add(new SearchToken(run.Text[..length], position));
+                    }
+
+                    position++;
                 }
             }
 
@@ -51,7 +64,8 @@ public static class KoreanText
     /// <summary>
     /// What a person typed, as a query: every word must be found. A Hangul word of one syllable is that syllable,
     /// of two a pair, of more its pairs in a row; one ending in a particle is also looked for without it. Other words
-    /// match any word they begin (from three letters on).
+    /// match any word they begin (from three letters on): up to <see cref="MaxIndexedPrefix"/> letters as an indexed
+    /// beginning, longer ones as a prefix.
     /// </summary>
     public static SearchQuery Query(string text)
     {
@@ -60,7 +74,7 @@ public static class KoreanText
         {
             if (!run.Hangul)
             {
-                groups.Add([new SearchPhrase([run.Text], Prefix: run.Text.Length >= 3)]);
+                groups.Add([new SearchPhrase([run.Text], Prefix: run.Text.Length > MaxIndexedPrefix)]);
                 continue;
             }
 

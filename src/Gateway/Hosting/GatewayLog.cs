@@ -6,6 +6,9 @@ internal static partial class GatewayLog
     [LoggerMessage(1, LogLevel.Information, "No Ledger:ConnectionString configured: started a private PostgreSQL in {DataDirectory} on 127.0.0.1:{Port}")]
     public static partial void StartedEmbeddedPostgres(this ILogger logger, string dataDirectory, int port);
 
+    [LoggerMessage(16, LogLevel.Information, "Indexed {Count} states of {Kind} again for search: its tokenizer changed")]
+    public static partial void Reindexed(this ILogger logger, int count, string kind);
+
     [LoggerMessage(2, LogLevel.Information, "Expired {Count} holds")]
     public static partial void ExpiredHolds(this ILogger logger, int count);
 

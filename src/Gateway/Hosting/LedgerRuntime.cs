@@ -59,6 +59,7 @@ public sealed class LedgerRuntime(IOptions<LedgerOptions> options, TimeProvider 
             cancellationToken);
         _community = CommunityModule.Attach(_ledger);
         _exchange = ExchangeModule.Attach(_ledger, settings.Exchange, time);
+        foreach (var (kind, count) in await _ledger.ReindexStaleAsync(cancellationToken)) logger.Reindexed(count, kind);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

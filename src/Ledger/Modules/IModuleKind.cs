@@ -10,6 +10,8 @@ internal interface IModuleKind
 
     Type CommandType { get; }
 
+    int IndexVersion { get; }
+
     IReadOnlyList<TransferCommand> Transfers(ModuleCommand command, object? state, DateTimeOffset now);
 
     ModuleStep Decide(ModuleCommand command, object? state, IReadOnlyList<TransferOutcome> transfers, DateTimeOffset now);

@@ -52,10 +52,19 @@ public abstract class ModuleDecider<TCommand, TState, TEvent, TResult> : IModule
     /// </summary>
     public virtual SearchEntry? Index(TState state) => null;
 
+    /// <summary>
+    /// The version of what <see cref="Index"/> emits. Raise it when the tokenizer changes: at start the ledger indexes
+    /// again the kind's states an earlier version indexed (<see cref="LedgerModule.ReindexStaleAsync"/>), so that old
+    /// and new entities are found alike.
+    /// </summary>
+    public virtual int IndexVersion => 1;
+
     /// <summary>The entity's state after <paramref name="change"/>.</summary>
     public abstract TState Evolve(TState? state, TEvent change);
 
     Type IModuleKind.CommandType => typeof(TCommand);
+
+    int IModuleKind.IndexVersion => IndexVersion;
 
     IReadOnlyList<TransferCommand> IModuleKind.Transfers(ModuleCommand command, object? state, DateTimeOffset now) =>
         Transfers((TCommand)command, (TState?)state, now);

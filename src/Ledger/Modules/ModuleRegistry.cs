@@ -21,6 +21,9 @@ internal sealed partial class ModuleRegistry
         }
     }
 
+    /// <summary>Every kind registered, in no order.</summary>
+    public IReadOnlyCollection<IModuleKind> All => [.. _kinds.Values];
+
     /// <summary>The kind named <paramref name="name"/>, or null when no registered kind has that name.</summary>
     public IModuleKind? Find(string name) => _kinds.GetValueOrDefault(name);
 

@@ -14,6 +14,9 @@ internal static class ModuleTables
 
     public const string Outcomes = "module_outcomes";
 
+    /// <summary>Which version of each kind's <see cref="Modules.ModuleDecider{TCommand, TState, TEvent, TResult}.IndexVersion"/> indexed its states.</summary>
+    public const string IndexVersions = "module_index_versions";
+
     public static string Create(string schema) =>
         $"""
         create table if not exists {schema}.{States} (
@@ -28,6 +31,7 @@ internal static class ModuleTables
         create index if not exists module_states_search on {schema}.{States} using gin (search) where search is not null;
         create index if not exists module_states_recent on {schema}.{States} (kind, updated_at desc);
         create index if not exists module_states_until on {schema}.{States} (kind, search_until);
+        {AddIndexVersions(schema)};
         create table if not exists {schema}.{Outcomes} (
             id uuid primary key,
             kind text not null,
@@ -105,6 +109,10 @@ internal static class ModuleTables
     /// <summary>Layout 5 → 6: states gain the instant search stops finding them.</summary>
     public static string AddSearchUntil(string schema) =>
         $"alter table if exists {schema}.{States} add column if not exists search_until timestamptz";
+
+    /// <summary>Layout 6 → 7: which version of each kind's tokenizer indexed its states.</summary>
+    public static string AddIndexVersions(string schema) =>
+        $"create table if not exists {schema}.{IndexVersions} (kind text primary key, version int not null)";
 
     /// <summary>The values of <see cref="InsertOutcome"/> for one decision, decided at <paramref name="at"/>.</summary>
     public static object?[] OutcomeRow(Modules.ModuleCommandDecided decided, DateTimeOffset at) =>

@@ -13,6 +13,7 @@ namespace EPoomasi.Ledger.Storage;
 /// (<see cref="Transfers.TransferRecordsCarriedForward"/>).</item>
 /// <item>4 → 5: module states gain a searchable text column (<see cref="Modules.Searching.ModuleSearch"/>).</item>
 /// <item>5 → 6: and the instant search stops finding them (<see cref="Modules.Searching.SearchEntry.Until"/>).</item>
+/// <item>6 → 7: the version of each kind's tokenizer that indexed its states (<see cref="LedgerModule.ReindexStaleAsync"/>).</item>
 /// </list>
 /// Layout 1 (account states and records as JSON documents, before the layout was marked) predates every
 /// ledger that was ever run for real and is refused.
@@ -20,7 +21,7 @@ namespace EPoomasi.Ledger.Storage;
 internal static class StorageLayout
 {
     /// <summary>The layout this code reads and writes.</summary>
-    public const int Current = 6;
+    public const int Current = 7;
 
     public const string Table = "storage_layout";
 
@@ -86,6 +87,9 @@ internal static class StorageLayout
                     break;
                 case 5:
                     await ExecuteAsync(connection, transaction, ModuleTables.AddSearchUntil(schema));
+                    break;
+                case 6:
+                    await ExecuteAsync(connection, transaction, ModuleTables.AddIndexVersions(schema));
                     break;
             }
 
