@@ -133,18 +133,19 @@ public sealed partial class ExchangeModule
     public async Task<int> SettleDueDealsAsync(Attribution by, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var deals = await SettleDueAsync(_deals, [DealStatus.Proposed, DealStatus.Accepted, DealStatus.Claimed, DealStatus.Disputed], d => d.DueAt, now,
-            (id, key) => new SettleDueDeal(id, by, Guid.Parse(key)), r => r.Code is DealCode.Settled or DealCode.Expired, cancellationToken);
-        var loans = await SettleDueAsync(_loans, [LoanStatus.Requested, LoanStatus.Agreed, LoanStatus.Lent, LoanStatus.Claimed, LoanStatus.Disputed], l => l.DueAt, now,
-            (id, key) => new SettleDueLoan(id, by, Guid.Parse(key), Settings.ConfirmWithin), r => r.Code is not LoanCode.NotDue, cancellationToken);
+        var deals = await SettleDueAsync(_deals, DealDecider.Name, [DealStatus.Proposed, DealStatus.Accepted, DealStatus.Claimed, DealStatus.Disputed], d => d.DueAt, now,
+            (id, key) => new SettleDueDeal(id, by, Guid.Parse(key)), r => r.Code is DealCode.Settled or DealCode.Expired ? r.Code.ToString() : null, cancellationToken);
+        var loans = await SettleDueAsync(_loans, LoanDecider.Name, [LoanStatus.Requested, LoanStatus.Agreed, LoanStatus.Lent, LoanStatus.Claimed, LoanStatus.Disputed], l => l.DueAt, now,
+            (id, key) => new SettleDueLoan(id, by, Guid.Parse(key), Settings.ConfirmWithin), r => r.Code is not LoanCode.NotDue ? r.Code.ToString() : null, cancellationToken);
         return deals + loans + await CancelLateSessionsAsync(by, now, cancellationToken);
     }
 
     // Reads the kind's states in each status a page at a time, and submits the scheduler's step for each one due, with
-    // an id from its key and version, so that the step is done once however many gateways find it due.
+    // an id from its key and version, so that the step is done once however many gateways find it due. What the step came
+    // to, when it acted, is counted for operators.
     private static async Task<int> SettleDueAsync<TCommand, TState, TResult, TStatus>(
-        ModuleKind<TCommand, TState, TResult> kind, IReadOnlyList<TStatus> statuses, Func<TState, DateTimeOffset?> dueAt, DateTimeOffset now,
-        Func<Guid, string, TCommand> step, Func<TResult, bool> acted, CancellationToken cancellationToken)
+        ModuleKind<TCommand, TState, TResult> kind, string name, IReadOnlyList<TStatus> statuses, Func<TState, DateTimeOffset?> dueAt, DateTimeOffset now,
+        Func<Guid, string, TCommand> step, Func<TResult, string?> acted, CancellationToken cancellationToken)
         where TCommand : ModuleCommand where TState : class
     {
         const int PageSize = 500;
@@ -159,7 +160,9 @@ public sealed partial class ExchangeModule
                 {
                     if (await kind.GetAsync(key, cancellationToken) is not ({ } current, var version) || dueAt(current) > now) continue;
                     var outcome = await kind.SubmitAsync(step(DerivedIds.From(Guid.Parse(key), $"due@{version}"), key), cancellationToken);
-                    if (acted(outcome.Result) && !outcome.Replayed) count++;
+                    if (acted(outcome.Result) is not { } what || outcome.Replayed) continue;
+                    ExchangeTelemetry.Scheduled(name, what);
+                    count++;
                 }
 
                 if (page.Count < PageSize) break;

@@ -76,7 +76,9 @@ public sealed partial class ExchangeModule
             {
                 var sessionId = Guid.Parse(key);
                 var outcome = await _sessions.SubmitAsync(new CancelSession(DerivedIds.From(sessionId, "late"), by, sessionId, session.ProviderAccountId, BecauseLate: true), cancellationToken);
-                if (outcome.Result.Code == SessionCode.Cancelled && !outcome.Replayed) cancelled++;
+                if (outcome.Result.Code != SessionCode.Cancelled || outcome.Replayed) continue;
+                ExchangeTelemetry.Scheduled(SessionDecider.Name, nameof(SessionCode.Cancelled));
+                cancelled++;
             }
 
             if (page.Count < 500) return cancelled;

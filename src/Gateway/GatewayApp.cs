@@ -72,6 +72,7 @@ public static class GatewayApp
         builder.AddLedger();
         builder.AddGatewaySecurity();
         builder.AddGatewayLimits();
+        Telemetry.TelemetryHostingExtensions.AddGatewayTelemetry(builder);
         builder.Services.AddHostedService<StartupBanner>();
         configure?.Invoke(builder);
         builder.AddGatewayGrpc();

@@ -126,6 +126,10 @@ public sealed class GatewayFixture : IAsyncLifetime
     public static Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartGatewayAsync(string connectionString, params string[] settings) =>
         StartGatewayAsync(connectionString, null, settings);
 
+    /// <summary>A second gateway on the same database, with a last word on its host (a test's exporters, say) and settings of its own.</summary>
+    public Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartConfiguredAsync(Action<WebApplicationBuilder> configure, params string[] settings) =>
+        StartGatewayAsync(DatabaseConnectionString, configure, settings);
+
     /// <summary>A second gateway on the same database whose every log line goes to <paramref name="logs"/> as well.</summary>
     public Task<(WebApplication App, GrpcChannel Channel, Uri Http)> StartLoggingAsync(LogCapture logs, params string[] settings) =>
         StartGatewayAsync(DatabaseConnectionString, builder => builder.Logging.AddProvider(logs), settings);

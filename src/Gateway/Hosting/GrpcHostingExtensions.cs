@@ -14,7 +14,8 @@ public static class GrpcHostingExtensions
         builder.Services
             .AddGrpc(options =>
             {
-                // Outermost first: every failure, authorization's own included, leaves as a proper status.
+                // Outermost first: every call is counted as it left; every failure, authorization's own included, leaves as a proper status.
+                options.Interceptors.Add<Telemetry.TelemetryInterceptor>();
                 options.Interceptors.Add<ErrorInterceptor>();
                 options.Interceptors.Add<Input.RequestFieldsInterceptor>();
                 options.Interceptors.Add<Resilience.CircuitInterceptor>();
@@ -66,6 +67,7 @@ public static class GrpcHostingExtensions
 
         app.MapGrpcReflectionService();
         app.MapOpenApiDocument();
+        Telemetry.TelemetryHostingExtensions.MapGatewayTelemetry(app);
         app.MapGet("/", () => "e-poomasi gateway: gRPC on HTTP/2, JSON and gRPC-Web on HTTP/1.1. Try: dotnet run --project src/Cli -- demo");
         return app;
     }

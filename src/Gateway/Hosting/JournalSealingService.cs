@@ -19,6 +19,7 @@ public sealed class JournalSealingService(LedgerRuntime ledger, IOptions<LedgerO
                 try
                 {
                     await ledger.Ledger.SealJournalAsync(stoppingToken);
+                    Telemetry.GatewayTelemetry.Sealed();
                     failing = false;
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)

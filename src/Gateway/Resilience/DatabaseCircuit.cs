@@ -20,6 +20,7 @@ public sealed class DatabaseCircuit
     private readonly ResiliencePipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly TimeSpan _downFor;
+    private readonly CircuitBreakerStateProvider _breaker = new();
     private long _downUntilTicks;
 
     public DatabaseCircuit(ResilienceOptions options, TimeProvider time)
@@ -34,6 +35,7 @@ public sealed class DatabaseCircuit
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = TimeSpan.FromSeconds(options.SamplingSeconds),
                 BreakDuration = TimeSpan.FromSeconds(options.BreakSeconds),
+                StateProvider = _breaker,
             })
             .AddTimeout(new TimeoutStrategyOptions
             {
@@ -43,7 +45,14 @@ public sealed class DatabaseCircuit
                         : TimeSpan.FromSeconds(options.MaxCallSeconds)),
             })
             .Build();
+        Telemetry.GatewayTelemetry.Track(this);
     }
+
+    /// <summary>Where the circuit stands now, for operators.</summary>
+    public CircuitState State =>
+        _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _downUntilTicks) ? CircuitState.Open
+        : _breaker.CircuitState is CircuitState.Open or CircuitState.Isolated ? CircuitState.Open
+        : _breaker.CircuitState;
 
     /// <summary>Runs <paramref name="call"/> through the circuit, with at most <paramref name="remaining"/> to finish.</summary>
     /// <exception cref="BrokenCircuitException">The circuit is open.</exception>

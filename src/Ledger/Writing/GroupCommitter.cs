@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using EPoomasi.Ledger.Modules;
 using EPoomasi.Ledger.Storage;
@@ -49,6 +50,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         _writer = writer;
         _maxWaitingItems = maxWaitingItems;
         _loops = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        Telemetry.LedgerTelemetry.Track(this);
     }
 
     /// <summary>Items waiting for a transaction now: the queue's depth, an operational measure.</summary>
@@ -83,6 +85,10 @@ public sealed class GroupCommitter : IAsyncDisposable
             throw new LedgerBusyException(waiting - items, _maxWaitingItems);
         }
 
+        // The caller's wait, in the caller's trace; the transaction that serves it links back to it.
+        using var activity = Telemetry.LedgerTelemetry.Source.StartActivity("ledger.submit");
+        activity?.SetTag("epoomasi.items", items);
+        pending.Caller = activity?.Context ?? Activity.Current?.Context;
         using var registration = pending.Token.Register(() => pending.Completion.TrySetCanceled(pending.Token));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return await pending.Completion.Task;
@@ -90,6 +96,7 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Telemetry.LedgerTelemetry.Forget(this);
         _queue.Writer.TryComplete();
         await Task.WhenAll(_loops);
         await _stopping.CancelAsync();
@@ -131,6 +138,11 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     private async Task WriteAsync(List<Pending> group)
     {
+        var links = group.Select(p => p.Caller).OfType<ActivityContext>().Select(c => new ActivityLink(c));
+        using var transaction = Telemetry.LedgerTelemetry.Source.StartActivity("ledger.write_transaction", ActivityKind.Internal, parentContext: default, links: links);
+        var items = group.Sum(p => p.Items);
+        transaction?.SetTag("epoomasi.items", items);
+        Telemetry.LedgerTelemetry.GroupCommitSize.Record(items);
         try
         {
             var results = await _writer.SubmitEachAsync(
@@ -154,15 +166,23 @@ public sealed class GroupCommitter : IAsyncDisposable
         catch (Exception exception)
         {
             // The whole transaction rolled back (or its outcome is unknown): every request in it learns why.
+            transaction?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             foreach (var pending in group)
             {
+                Waited(pending);
                 pending.Completion.TrySetException(exception);
             }
         }
     }
 
+    private static void Waited(Pending pending) =>
+        Telemetry.LedgerTelemetry.GroupCommitWait.Record(Stopwatch.GetElapsedTime(pending.Enqueued).TotalMilliseconds);
+
     private static void Complete(Pending pending, BatchResult result)
     {
+        Waited(pending);
+        if (result.Outcomes is { } outcomes) Telemetry.LedgerTelemetry.Decided(outcomes);
+        if (result.Module is { Transfers: var moduleTransfers }) Telemetry.LedgerTelemetry.Decided(moduleTransfers);
         if (result.Failure is { } failure)
         {
             pending.Completion.TrySetException(failure switch
@@ -196,6 +216,11 @@ public sealed class GroupCommitter : IAsyncDisposable
         public int Items => Module is null ? Batch.Count : 1;
 
         public CancellationToken Token { get; } = token;
+
+        public long Enqueued { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>The caller's span, for the transaction's link to it.</summary>
+        public ActivityContext? Caller { get; set; }
 
         public TaskCompletionSource<object> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -34,7 +34,7 @@ public sealed record ModuleSearch(
     public const int MaxOffset = 10_000;
 
     /// <summary>How many of the most recent matches a search by relevance ranks.</summary>
-    public const int RelevanceWindow = 100;
+    public const int RelevanceWindow = 50;
 
     /// <summary>What is wrong with the search, or null.</summary>
     public string? Problem() => this switch

@@ -23,6 +23,8 @@ public sealed class HoldExpirer(LedgerStore store, TransferWriter writer)
         }
 
         var outcomes = await writer.SubmitAsync(due.Select(id => (TransferCommand)new ExpireHold(id)).ToList(), cancellationToken);
-        return outcomes.Count(o => o.IsOk && !o.Replayed);
+        var expired = outcomes.Count(o => o.IsOk && !o.Replayed);
+        Telemetry.LedgerTelemetry.HoldsExpired.Add(expired);
+        return expired;
     }
 }
