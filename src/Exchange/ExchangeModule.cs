@@ -24,6 +24,9 @@ public sealed partial class ExchangeModule
     /// <summary>Most results on a page.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>The meter the exchange reports through (the scheduler's steps), for a host's telemetry to listen to.</summary>
+    public const string TelemetrySource = ExchangeTelemetry.Name;
+
     private readonly LedgerModule _ledger;
     private readonly TimeProvider _time;
     private readonly ModuleKind<ListingCommand, Listing, ListingResult> _listings;

@@ -3,9 +3,9 @@ using System.Diagnostics.Metrics;
 namespace EPoomasi.Exchange;
 
 /// <summary>What the exchange tells an operator through .NET's <see cref="Meter"/>: a host exports it (the gateway with OpenTelemetry).</summary>
-public static class ExchangeTelemetry
+internal static class ExchangeTelemetry
 {
-    /// <summary>The meter's name, for a host to listen to.</summary>
+    /// <summary>The meter's name, for a host to listen to (<see cref="ExchangeModule.TelemetrySource"/>).</summary>
     public const string Name = "EPoomasi.Exchange";
 
     private static readonly Meter Meter = new(Name);

@@ -130,6 +130,13 @@ public sealed class LedgerModule : IAsyncDisposable
     }
 
     /// <summary>
+    /// The meters and activity sources the ledger reports through, its database driver's included, for a host's
+    /// telemetry to listen to: the ledger's writes and their statements, transfers by result, group commits, the write
+    /// queue and hold expiries.
+    /// </summary>
+    public static IReadOnlyList<string> TelemetrySources { get; } = [Telemetry.LedgerTelemetry.Name, Telemetry.LedgerTelemetry.Database];
+
+    /// <summary>
     /// Indexes again, for search, the states of every registered kind whose decider's index version is newer than the
     /// one that indexed them (a page at a time; only the search columns change). Call once after registering the kinds,
     /// at start; any number of hosts may. How many states were indexed again, by kind.

@@ -1,6 +1,5 @@
 using EPoomasi.Exchange;
-using EPoomasi.Ledger.Telemetry;
-using Npgsql;
+using EPoomasi.Ledger;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -22,14 +21,13 @@ public static class TelemetryHostingExtensions
             .ConfigureResource(resource => resource.AddService("epoomasi-gateway"))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
-                .AddSource(LedgerTelemetry.Name)
-                .AddNpgsql())
+                .AddSource([.. LedgerModule.TelemetrySources]))
             .WithMetrics(metrics =>
             {
                 metrics
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter(GatewayTelemetry.Name, LedgerTelemetry.Name, ExchangeTelemetry.Name, "Npgsql");
+                    .AddMeter([GatewayTelemetry.Name, ExchangeModule.TelemetrySource, .. LedgerModule.TelemetrySources]);
                 if (PrometheusEnabled(builder.Configuration)) metrics.AddPrometheusExporter();
             })
             .WithLogging(logging => { }, options => options.IncludeScopes = true);

@@ -11,10 +11,13 @@ namespace EPoomasi.Ledger.Telemetry;
 /// exports them (the gateway with OpenTelemetry); with no listener they cost next to nothing. Every name is under
 /// <c>epoomasi.ledger</c>.
 /// </summary>
-public static class LedgerTelemetry
+internal static class LedgerTelemetry
 {
-    /// <summary>The meter's and the activity source's name, for a host to listen to.</summary>
+    /// <summary>The meter's and the activity source's name, for a host to listen to (<see cref="LedgerModule.TelemetrySources"/>).</summary>
     public const string Name = "EPoomasi.Ledger";
+
+    /// <summary>The database driver's meter and activity source: its spans are the statements of the ledger's transactions.</summary>
+    public const string Database = "Npgsql";
 
     /// <summary>Spans of the ledger's writes: each caller's wait for its transaction, and each transaction, linked to the callers it served.</summary>
     public static readonly ActivitySource Source = new(Name);
