@@ -13,7 +13,7 @@ public sealed class ResilienceOptions
     public int SamplingSeconds { get; set; } = 10;
 
     /// <summary>How long the circuit stays open before letting a trial call through, in seconds.</summary>
-    public int BreakSeconds { get; set; } = 5;
+    public int BreakSeconds { get; set; } = 2;
 
     /// <summary>
     /// How long, in seconds, calls are answered UNAVAILABLE at once after one found the database unreachable,
