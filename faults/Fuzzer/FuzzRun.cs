@@ -34,6 +34,8 @@ public sealed class FuzzRun(Wire wire, FuzzWorld world, int seed)
     [
         .. LedgerService.Descriptor.Methods, .. AdministrationService.Descriptor.Methods, .. AuditService.Descriptor.Methods, .. PartnerAppService.Descriptor.Methods,
         .. DevelopmentTokenService.Descriptor.Methods, .. Grpc.Health.V1.Health.Descriptor.Methods,
+        .. Contracts.Community.V1.CommunityService.Descriptor.Methods, .. ReportService.Descriptor.Methods,
+        .. Contracts.Exchange.V1.ExchangeService.Descriptor.Methods, .. Contracts.Exchange.V1.LoanService.Descriptor.Methods,
     ];
 
     public async Task<FuzzReport> RunAsync(int requests, CancellationToken cancellationToken)
