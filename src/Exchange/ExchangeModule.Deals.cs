@@ -107,21 +107,28 @@ public sealed partial class ExchangeModule
     }
 
     /// <summary>Whether <paramref name="accountId"/> is on a deal or a loan not yet over.</summary>
-    public async Task<bool> HasOpenDealsAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task<bool> HasOpenDealsAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await AnyAsync(_deals, [new { ProviderAccountId = accountId }, new { ReceiverAccountId = accountId }], d => !d.IsFinal, cancellationToken)
+        || await AnyAsync(_loans, [new { LenderAccountId = accountId }, new { BorrowerAccountId = accountId }], l => !l.IsFinal, cancellationToken);
+
+    // Whether any state of the kind that contains one of the matchings is as asked, read a page at a time.
+    private static async Task<bool> AnyAsync<TCommand, TState, TResult>(
+        ModuleKind<TCommand, TState, TResult> kind, IReadOnlyList<object> matchings, Func<TState, bool> which, CancellationToken cancellationToken)
+        where TCommand : ModuleCommand where TState : class
     {
-        foreach (var side in new[] { DealSide.Provider, DealSide.Receiver })
+        foreach (var matching in matchings)
         {
             var after = string.Empty;
             while (true)
             {
-                var page = await ListDealsAsync(accountId, side, after, MaxPageSize, cancellationToken);
-                if (page.Any(p => !p.Deal.IsFinal)) return true;
+                var page = await kind.ListAsync(matching, after, MaxPageSize, cancellationToken);
+                if (page.Any(p => which(p.State))) return true;
                 if (page.Count < MaxPageSize) break;
-                after = page[^1].Id.ToString();
+                after = page[^1].Key;
             }
         }
 
-        return await HasOpenLoansAsync(accountId, cancellationToken);
+        return false;
     }
 
     /// <summary>

@@ -94,23 +94,6 @@ public sealed partial class ExchangeModule
         return (ordered.Take(MaxDistrictDeals).ToList(), ordered.Count > MaxDistrictDeals);
     }
 
-    private async Task<bool> HasOpenLoansAsync(Guid accountId, CancellationToken cancellationToken)
-    {
-        foreach (var side in new[] { LoanSide.Lender, LoanSide.Borrower })
-        {
-            var after = string.Empty;
-            while (true)
-            {
-                var page = await ListLoansAsync(accountId, side, after, MaxPageSize, cancellationToken);
-                if (page.Any(p => !p.Loan.IsFinal)) return true;
-                if (page.Count < MaxPageSize) break;
-                after = page[^1].Id.ToString();
-            }
-        }
-
-        return false;
-    }
-
     private async Task<LoanResult> SubmitAsync(LoanCommand command, CancellationToken cancellationToken)
     {
         var outcome = await _loans.SubmitAsync(command, cancellationToken);

@@ -156,7 +156,7 @@ public sealed class members_lend_things_against_a_deposit(GatewayFixture gateway
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task a_borrower_short_of_the_deposit_gets_nothing_handed_over_and_pays_no_fee()
+    public async Task a_borrower_short_of_the_deposit_gets_nothing_handed_over_pays_no_fee_and_the_open_loan_keeps_the_lenders_account_open()
     {
         // The floor is -600: 620 minutes short of a 700-minute deposit after a 30-minute fee.
         var p = await PartiesAsync(borrowerMinutes: 0, fee: 30, deposit: 700);
@@ -164,12 +164,17 @@ public sealed class members_lend_things_against_a_deposit(GatewayFixture gateway
         await AcceptAsync(p, loan);
 
         var refused = await HandOverAsync(p, loan);
+        var closingWhileAgreed = await gateway.Community(GatewayFixture.Coordinator(p.LenderDistrict)).CloseMemberAccountAsync(new Contracts.Community.V1.CloseMemberAccountRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DistrictId = p.LenderDistrict, AccountId = p.Lender, Reason = "이사 / moved away",
+        }, cancellationToken: Ct);
         var cancelled = (await p.AsBorrower.CancelLoanAsync(new CancelLoanRequest { RequestId = Guid.NewGuid().ToString(), LoanId = loan, AccountId = p.Borrower }, cancellationToken: Ct)).Outcome;
         var listed = await p.AsBorrower.ListLoansAsync(new ListLoansRequest { AccountId = p.Borrower, Side = LoanSide.Borrower }, cancellationToken: Ct);
         var hidden = await Assert.ThrowsAsync<RpcException>(() => gateway.Loans(GatewayFixture.Member(p.LenderDistrict, p.Lender))
             .GetLoanAsync(new GetLoanRequest { AccountId = p.Lender, LoanId = Guid.NewGuid().ToString() }, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal((LoanResult.LedgerRefused, LoanStatus.Agreed), (refused.Result, refused.Loan.Status));
+        Assert.Equal(Contracts.Community.V1.ClosingResult.OpenDeals, closingWhileAgreed.Result);
         Assert.NotEmpty(refused.LedgerRefusal);
         Assert.Equal((LoanResult.Cancelled, LoanStatus.Cancelled), (cancelled.Result, cancelled.Loan.Status));
         Assert.Equal([(loan, LoanStatus.Cancelled)], listed.Loans.Select(l => (l.LoanId, l.Status)));
