@@ -45,10 +45,13 @@ public sealed record ListingSearch(
         _ => null,
     };
 
-    /// <summary>The filters, as the listing's state is written: only active listings, and only the fields given.</summary>
+    /// <summary>
+    /// The filters, as the listing's state is written: only the fields given. Only active listings are found without
+    /// asking, since a listing is indexed with an end (<c>search_until</c>) only while it is active.
+    /// </summary>
     internal Dictionary<string, object> Filter()
     {
-        var filter = new Dictionary<string, object> { ["status"] = nameof(ListingStatus.Active) };
+        var filter = new Dictionary<string, object>();
         if (Category is { } category) filter["category"] = category.ToString();
         if (!string.IsNullOrEmpty(DistrictId)) filter["districtId"] = DistrictId;
         if (Kind is { } kind) filter["kind"] = kind.ToString();
