@@ -27,7 +27,7 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_call_is_one_trace_into_the_database_and_every_instrument_reports()
     {
-        var (metrics, spans, logs) = (new List<MetricSnapshot>(), new List<Activity>(), new List<LogRecord>());
+        var (metrics, spans, logs) = (new Exported<MetricSnapshot>(), new Exported<Activity>(), new Exported<LogRecord>());
         var (app, channel, http) = await gateway.StartConfiguredAsync(builder =>
             {
                 builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics));
@@ -64,7 +64,7 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
         await EventuallyAsync("the write transaction's spans", () =>
         {
             provider.ForceFlush();
-            var all = Snapshot(spans);
+            var all = spans.Snapshot();
             var server = all.SingleOrDefault(s => s.TraceId == traced && s.Kind == ActivityKind.Server);
             var submit = all.SingleOrDefault(s => s.TraceId == traced && s.OperationName == "ledger.submit");
             var transaction = submit is null ? null : all.SingleOrDefault(s => s.OperationName == "ledger.write_transaction" && s.Links.Any(l => l.Context.SpanId == submit.SpanId));
@@ -76,7 +76,7 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
         await EventuallyAsync("a log line in the denied call's trace", () =>
         {
             app.Services.GetRequiredService<LoggerProvider>().ForceFlush();
-            return Snapshot(logs).Any(l => l.TraceId == deniedTrace);
+            return logs.Snapshot().Any(l => l.TraceId == deniedTrace);
         });
 
         // The instruments, once the hold has expired and the unanswered proposal with it.
@@ -116,9 +116,30 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
     // W3C trace context, as a caller's own tracing would send it: the gateway's spans continue the caller's trace.
     private static Metadata Traced(ActivityTraceId trace) => new() { { "traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01" } };
 
-    private static List<T> Snapshot<T>(List<T> items)
+    // What the in-memory exporters write, from their own threads while the test reads: every access under one lock.
+    private sealed class Exported<T> : ICollection<T>
     {
-        lock (items) return [.. items];
+        private readonly List<T> _items = [];
+
+        public int Count { get { lock (_items) return _items.Count; } }
+
+        public bool IsReadOnly => false;
+
+        public List<T> Snapshot() { lock (_items) return [.. _items]; }
+
+        public void Add(T item) { lock (_items) _items.Add(item); }
+
+        public void Clear() { lock (_items) _items.Clear(); }
+
+        public bool Contains(T item) { lock (_items) return _items.Contains(item); }
+
+        public void CopyTo(T[] array, int arrayIndex) { lock (_items) _items.CopyTo(array, arrayIndex); }
+
+        public bool Remove(T item) { lock (_items) return _items.Remove(item); }
+
+        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static async Task EventuallyAsync(string what, Func<bool> condition)
@@ -131,7 +152,7 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
         }
     }
 
-    private static IEnumerable<MetricPoint> Points(List<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) =>
+    private static IEnumerable<MetricPoint> Points(IEnumerable<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) =>
         metrics.Where(m => m.Name == name).SelectMany(m => m.MetricPoints).Where(p => tags.All(t => HasTag(p, t.Key, t.Value)));
 
     private static bool HasTag(MetricPoint point, string key, object value)
@@ -144,11 +165,11 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
         return false;
     }
 
-    private static long Sum(List<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) => Points(metrics, name, tags).Sum(p => p.GetSumLong());
+    private static long Sum(IEnumerable<MetricSnapshot> metrics, string name, params (string Key, object Value)[] tags) => Points(metrics, name, tags).Sum(p => p.GetSumLong());
 
-    private static long Count(List<MetricSnapshot> metrics, string name) => Points(metrics, name).Sum(p => p.GetHistogramCount());
+    private static long Count(IEnumerable<MetricSnapshot> metrics, string name) => Points(metrics, name).Sum(p => p.GetHistogramCount());
 
-    private static double Gauge(List<MetricSnapshot> metrics, string name)
+    private static double Gauge(IEnumerable<MetricSnapshot> metrics, string name)
     {
         var point = Points(metrics, name).First();
         return metrics.First(m => m.Name == name).MetricType == MetricType.DoubleGauge ? point.GetGaugeLastValueDouble() : point.GetGaugeLastValueLong();
