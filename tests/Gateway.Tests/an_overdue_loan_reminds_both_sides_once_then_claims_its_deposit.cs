@@ -1,10 +1,7 @@
-using EPoomasi.Exchange;
 using EPoomasi.Exchange.Events;
 using EPoomasi.Exchange.Listings;
 using EPoomasi.Exchange.Loans;
 using EPoomasi.Ledger;
-using EPoomasi.Ledger.Transfers;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EPoomasi.Gateway.Tests;
 
@@ -25,20 +22,9 @@ public sealed class an_overdue_loan_reminds_both_sides_once_then_claims_its_depo
     public async Task the_scheduler_reminds_once_then_claims_and_pays_the_deposit_and_ends_a_loan_without_one()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = "loans_" + Guid.NewGuid().ToString("N")[..12];
-        await gateway.Postgres.CreateDatabaseAsync(database, null, ct);
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var ledger = await LedgerModule.OpenAsync(new LedgerSettings(gateway.Postgres.ConnectionString(database)), clock, ct);
-        var exchange = ExchangeModule.Attach(ledger, new ExchangeSettings(), clock);
-        var (lender, borrower) = (Guid.NewGuid(), Guid.NewGuid());
-        foreach (var account in new[] { lender, borrower })
-        {
-            Assert.Equal(Ledger.Administration.AdminResult.Ok, (await ledger.ExecuteAsync(new Ledger.Accounts.OpeningAccount.OpenAccount(account, "mapo", Scheduler), ct)).Result);
-        }
-
-        var issuance = (await ledger.GetDistrictAsync("mapo", ct))!.IssuanceAccountId;
-        var welcome = await ledger.SubmitAsync([new Ledger.Transfers.CreatingTransfer.CreateTransfer(Guid.NewGuid(), issuance, borrower, new Minutes(500), TransferCode.Welcome, "", Scheduler)], ct);
-        Assert.Equal(TransferResult.Ok, welcome.Single().Result);
+        await using var own = await OwnExchange.OpenAsync(gateway, "loans", ct);
+        var (ledger, exchange, clock) = (own.Ledger, own.Exchange, own.Clock);
+        var (lender, borrower) = (await own.MemberAsync(0, ct), await own.MemberAsync(500, ct));
         async Task<Guid> LentAsync(long? deposit)
         {
             var listing = await exchange.CreateListingAsync(Guid.NewGuid(), lender, ListingKind.Offer,

@@ -1,11 +1,9 @@
-using EPoomasi.Exchange;
 using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Listings;
 using EPoomasi.Ledger;
 using EPoomasi.Ledger.Transfers;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.FSharp.Core;
 
 namespace EPoomasi.Gateway.Tests;
@@ -29,18 +27,12 @@ public sealed class any_sequence_of_deal_steps_ends_with_its_hold_resolved_once(
     public async Task every_deal_ends_agreeing_with_its_hold()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = "property_" + Guid.NewGuid().ToString("N")[..12];
-        await gateway.Postgres.CreateDatabaseAsync(database, null, ct);
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        // Seoul's districts are seeded into the new ledger; the property's members live in Mapo.
-        await using var ledger = await LedgerModule.OpenAsync(new LedgerSettings(gateway.Postgres.ConnectionString(database)), clock, ct);
-        var exchange = ExchangeModule.Attach(ledger, new ExchangeSettings(), clock);
-        const string district = "mapo";
+        await using var own = await OwnExchange.OpenAsync(gateway, "property", ct);
         // Each sequence comes from its own seed, printed when it fails. The steps lean towards the way deals go (the
         // side whose turn it is, accepting, claiming, confirming), so that most sequences get far.
         var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
         {
-            RunAsync(district, ledger, exchange, clock, seed).GetAwaiter().GetResult();
+            RunAsync(own, seed).GetAwaiter().GetResult();
             return true;
         });
         var config = Config.QuickThrowOnFailure.WithMaxTest(Sequences).WithQuietOnSuccess(true)
@@ -70,20 +62,13 @@ public sealed class any_sequence_of_deal_steps_ends_with_its_hold_resolved_once(
         ExpireHolds,
     }
 
-    private static async Task RunAsync(string district, LedgerModule ledger, ExchangeModule exchange, FakeTimeProvider clock, int seed)
+    private static async Task RunAsync(OwnExchange own, int seed)
     {
+        var (ledger, exchange, clock, district) = (own.Ledger, own.Exchange, own.Clock, OwnExchange.District);
         var random = new Random(seed);
         var sequence = Enumerable.Range(0, random.Next(4, 16)).Select(_ => random.Next()).ToList();
         var ct = TestContext.Current.CancellationToken;
-        var (provider, receiver) = (Guid.NewGuid(), Guid.NewGuid());
-        foreach (var account in new[] { provider, receiver })
-        {
-            Assert.Equal(Ledger.Administration.AdminResult.Ok, (await ledger.ExecuteAsync(new Ledger.Accounts.OpeningAccount.OpenAccount(account, district, System), ct)).Result);
-        }
-
-        var issuance = (await ledger.GetDistrictAsync(district, ct))!.IssuanceAccountId;
-        var welcome = await ledger.SubmitAsync([new Ledger.Transfers.CreatingTransfer.CreateTransfer(Guid.NewGuid(), issuance, receiver, new Minutes(300), TransferCode.Welcome, "", System)], ct);
-        Assert.Equal(TransferResult.Ok, welcome.Single().Result);
+        var (provider, receiver) = (await own.MemberAsync(0, ct), await own.MemberAsync(300, ct));
         Attribution As(Guid account) => new($"member:{account:N}", null, "tests");
         var listing = await exchange.CreateListingAsync(Guid.NewGuid(), provider, ListingKind.Offer,
             new ListingText(ListingType.Service, ListingCategory.Repair, "문고리 수리", "", Minutes: new Minutes(60)), null, As(provider), ct);

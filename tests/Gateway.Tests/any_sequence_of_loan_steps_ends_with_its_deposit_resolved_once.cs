@@ -1,4 +1,3 @@
-using EPoomasi.Exchange;
 using EPoomasi.Exchange.Deals;
 using EPoomasi.Exchange.Listings;
 using EPoomasi.Exchange.Loans;
@@ -6,7 +5,6 @@ using EPoomasi.Ledger;
 using EPoomasi.Ledger.Transfers;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.FSharp.Core;
 
 namespace EPoomasi.Gateway.Tests;
@@ -52,14 +50,10 @@ public sealed class any_sequence_of_loan_steps_ends_with_its_deposit_resolved_on
     public async Task every_loan_ends_agreeing_with_its_deposit()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = "loans_property_" + Guid.NewGuid().ToString("N")[..12];
-        await gateway.Postgres.CreateDatabaseAsync(database, null, ct);
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var ledger = await LedgerModule.OpenAsync(new LedgerSettings(gateway.Postgres.ConnectionString(database)), clock, ct);
-        var exchange = ExchangeModule.Attach(ledger, new ExchangeSettings(), clock);
+        await using var own = await OwnExchange.OpenAsync(gateway, "loans_property", ct);
         var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
         {
-            RunAsync(ledger, exchange, clock, seed).GetAwaiter().GetResult();
+            RunAsync(own, seed).GetAwaiter().GetResult();
             return true;
         });
         var config = Config.QuickThrowOnFailure.WithMaxTest(Sequences).WithQuietOnSuccess(true)
@@ -68,21 +62,13 @@ public sealed class any_sequence_of_loan_steps_ends_with_its_deposit_resolved_on
         await Task.Run(() => Check.One(config, property), ct);
     }
 
-    private static async Task RunAsync(LedgerModule ledger, ExchangeModule exchange, FakeTimeProvider clock, int seed)
+    private static async Task RunAsync(OwnExchange own, int seed)
     {
-        const string district = "mapo";
+        var (ledger, exchange, clock, district) = (own.Ledger, own.Exchange, own.Clock, OwnExchange.District);
         var random = new Random(seed);
         var sequence = Enumerable.Range(0, random.Next(4, 18)).Select(_ => random.Next()).ToList();
         var ct = TestContext.Current.CancellationToken;
-        var (lender, borrower) = (Guid.NewGuid(), Guid.NewGuid());
-        foreach (var account in new[] { lender, borrower })
-        {
-            Assert.Equal(Ledger.Administration.AdminResult.Ok, (await ledger.ExecuteAsync(new Ledger.Accounts.OpeningAccount.OpenAccount(account, district, System), ct)).Result);
-        }
-
-        var issuance = (await ledger.GetDistrictAsync(district, ct))!.IssuanceAccountId;
-        var welcome = await ledger.SubmitAsync([new Ledger.Transfers.CreatingTransfer.CreateTransfer(Guid.NewGuid(), issuance, borrower, new Minutes(Start), TransferCode.Welcome, "", System)], ct);
-        Assert.Equal(TransferResult.Ok, welcome.Single().Result);
+        var (lender, borrower) = (await own.MemberAsync(0, ct), await own.MemberAsync(Start, ct));
         Attribution As(Guid account) => new($"member:{account:N}", null, "tests");
         var listing = await exchange.CreateListingAsync(Guid.NewGuid(), lender, ListingKind.Offer,
             new ListingText(ListingType.Loan, ListingCategory.Goods, "전동 드릴", "", Minutes: new Minutes(Fee), Deposit: new Minutes(Deposit)), null, As(lender), ct);
