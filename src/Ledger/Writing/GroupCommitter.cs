@@ -181,8 +181,9 @@ public sealed class GroupCommitter : IAsyncDisposable
     private static void Complete(Pending pending, BatchResult result)
     {
         Waited(pending);
-        if (result.Outcomes is { } outcomes) Telemetry.LedgerTelemetry.Decided(outcomes);
-        if (result.Module is { Transfers: var moduleTransfers }) Telemetry.LedgerTelemetry.Decided(moduleTransfers);
+        // A failed attempt decided nothing: the outcomes its other parts left are not answers, and some are missing.
+        if (result is { Failure: null, Outcomes: { } outcomes }) Telemetry.LedgerTelemetry.Decided(outcomes);
+        if (result is { Failure: null, Module.Transfers: var moduleTransfers }) Telemetry.LedgerTelemetry.Decided(moduleTransfers);
         if (result.Failure is { } failure)
         {
             pending.Completion.TrySetException(failure switch
