@@ -20,6 +20,9 @@ public sealed class FuzzReport
 
     public int BooksChecked { get; private set; }
 
+    /// <summary>Under faults: requests the gateway never answered because it was killed or its database was away.</summary>
+    public int Interrupted { get; set; }
+
     public TimeSpan Elapsed { get; set; }
 
     /// <summary>Answers by method and status ("LedgerService/CreateTransfers" → "INVALID_ARGUMENT" → count).</summary>
@@ -55,6 +58,7 @@ public sealed class FuzzReport
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"퍼징 결과 / fuzz run (seed {Seed}): {Requests:N0} requests in {Elapsed.TotalSeconds:N0} s, {OverJson:N0} over JSON, {Mutated:N0} mutated, {Rejected:N0} rejected");
         text.AppendLine(CultureInfo.InvariantCulture, $"  장부 확인 / books compared after a rejection: {BooksChecked:N0}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  장애로 끊김 / cut off by an injected fault (outcome unknown, not held to the rules): {Interrupted:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  위반 / violations: {ViolationCount:N0} (UNKNOWN or INTERNAL answers, server errors, leaked internals, books changed by a rejected request, unbalanced books)");
         foreach (var (method, statuses) in Answers)
         {

@@ -81,6 +81,11 @@ public sealed class Wire(Uri grpc, Uri http) : IDisposable
             // connection: refused unread, which is allowed. 0 stands for "no status read".
             return (0, "connection closed by the server while the body was being sent");
         }
+        catch (HttpRequestException unreachable)
+        {
+            // Nobody listening (a gateway killed by the fault harness): no status at all.
+            return (0, $"no answer: {unreachable.Message}");
+        }
     }
 
     private static void Authorize(HttpRequestMessage request, string? token)
