@@ -6,6 +6,7 @@
 # fuzzer violation, or a gateway that died without being killed.
 #   faults/chaos.sh [load seconds (600)] [fuzz requests in all (100000)]
 #   CHAOS_KILLS=5          gateway kills at least (default: one per 30 s of load, 5 at least)
+#   CHAOS_WORKERS=24       the driver's clients sending at once
 #   CHAOS_BACKUP=1         afterwards, rehearse a backup and restore (faults/backup-rehearsal.sh)
 #   CHAOS_CONFIGURATION=Debug CHAOS_NO_BUILD=1   what the test suite's short run uses (already built)
 #   CHAOS_RESULTS=DIR      where each run's summary, faults and fuzz reports are kept (faults/results/chaos)
@@ -71,7 +72,7 @@ for i in 0 1 2; do start_gateway "$i"; done
 echo "$(stamp) == Three gateways on gRPC ports ${grpc_ports[*]}"
 
 gateways=$(printf 'http://127.0.0.1:%s,' "${grpc_ports[@]}")
-dotnet "faults/Chaos/bin/$configuration/net10.0/EPoomasi.Chaos.dll" --gateways "${gateways%,}" --seconds "$seconds" \
+dotnet "faults/Chaos/bin/$configuration/net10.0/EPoomasi.Chaos.dll" --gateways "${gateways%,}" --seconds "$seconds" --workers "${CHAOS_WORKERS:-24}" \
   --faults-log "$work/faults.log" --ready-file "$work/ready" --faults-done-file "$work/faults.done" >"$work/chaos.out" 2>&1 &
 chaos_pid=$!
 per_fuzzer=$(( (fuzz_requests + 2) / 3 ))
