@@ -2,6 +2,7 @@ using EPoomasi.Gateway.Hosting;
 using EPoomasi.Gateway.Limits;
 using EPoomasi.Gateway.Security;
 using EPoomasi.LocalPostgres;
+using EPoomasi.WebConsole;
 
 namespace EPoomasi.Gateway;
 
@@ -76,9 +77,11 @@ public static class GatewayApp
         builder.Services.AddHostedService<StartupBanner>();
         configure?.Invoke(builder);
         builder.AddGatewayGrpc();
+        builder.Services.AddWebConsole();
 
         var app = builder.Build();
         app.MapGateway();
+        app.MapWebConsole();
         return app;
     }
 }

@@ -44,6 +44,7 @@ public sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer ser
             e-poomasi 게이트웨이가 실행 중입니다 / e-poomasi gateway is running.
               주소 listening on:  {string.Join(", ", addresses)} (gRPC: HTTP/2; JSON, gRPC-Web: HTTP/1.1)
               데이터베이스 database: {database}
+              웹 콘솔 console:     {http}/console
             {tryIt}
               멈추기 stop:         Ctrl+C
 

@@ -1,0 +1,13 @@
+using Grpc.Core;
+using Microsoft.Extensions.Localization;
+
+namespace EPoomasi.WebConsole.Components;
+
+/// <summary>What a page shows when the gateway said no: its own words for a refusal, and a plain notice when it is away.</summary>
+public static class Refusals
+{
+    public static string Describe(RpcException failure, IStringLocalizer<Texts> texts) =>
+        failure.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled
+            ? texts["Unavailable"]
+            : texts["Refused", failure.Status.Detail];
+}

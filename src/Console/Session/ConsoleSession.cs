@@ -1,0 +1,30 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Http;
+
+namespace EPoomasi.WebConsole.Session;
+
+/// <summary>
+/// The signed-in person of one request: their token, kept in an HTTP-only cookie, and the call options that carry it
+/// to the gateway. The console's pages reach the gateway only through <see cref="Channel"/> with these options.
+/// </summary>
+public sealed class ConsoleSession(GatewayChannel gateway, IHttpContextAccessor http)
+{
+    public const string TokenCookie = "epoomasi_token";
+
+    public GrpcChannel Channel => gateway.Channel;
+
+    public string? Token => http.HttpContext?.Request.Cookies[TokenCookie];
+
+    public TokenClaims? Who => TokenClaims.Read(Token);
+
+    public CallOptions Options(CancellationToken cancellationToken = default) =>
+        new(Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [], DateTime.UtcNow.AddSeconds(10), cancellationToken);
+
+    public static void SignIn(HttpContext context, string token) => context.Response.Cookies.Append(TokenCookie, token, new CookieOptions
+    {
+        HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/console", MaxAge = TimeSpan.FromHours(12),
+    });
+
+    public static void SignOut(HttpContext context) => context.Response.Cookies.Delete(TokenCookie, new CookieOptions { Path = "/console" });
+}
