@@ -1,4 +1,5 @@
 using EPoomasi.Contracts.Exchange.V1;
+using Microsoft.Playwright;
 
 namespace EPoomasi.Gateway.Tests.WebConsole;
 
@@ -6,42 +7,81 @@ namespace EPoomasi.Gateway.Tests.WebConsole;
 public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_korean(GatewayFixture gateway)
 {
     [Fact(Timeout = TestTimeouts.Lengthy)]
-    public async Task sees_balances_in_hours_then_a_statement_then_finds_cleaning_by_a_two_syllable_word()
+    public async Task finds_cleaning_by_a_two_syllable_word_agrees_a_deal_and_both_balances_move()
     {
         var district = await Seed.DistrictAsync(gateway);
-        var member = await Seed.MemberAsync(gateway, district, welcomeMinutes: 150);
-        var neighbour = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
+        var kim = await Seed.MemberAsync(gateway, district, welcomeMinutes: 150);
+        var lee = await Seed.MemberAsync(gateway, district, welcomeMinutes: 60);
         var title = $"청소도우미 해 드려요 {Guid.NewGuid().ToString("N")[..6]}";
-        await Trade.ListAsync(gateway.Exchange(GatewayFixture.Member(district, neighbour)), neighbour, title, "주말 오전에 가능해요", "Cleaning help",
+        await Trade.ListAsync(gateway.Exchange(GatewayFixture.Member(district, lee)), lee, title, "주말 오전에 가능해요", "Cleaning help",
             ListingKind.Offer, ListingCategory.Housework, minutes: 90);
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.PageAsync(phone: true);
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.CheckAsync(page, "01-sign-in");
+        var receiver = await browser.PageAsync(phone: true);
+        await receiver.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
+        await Browser.CheckAsync(receiver, "01-sign-in");
+        await SignInAsync(receiver, "member:console-kim", district, kim);
+        Assert.Equal("2시간 30분", await receiver.GetByTestId("balance").InnerTextAsync());
+        Assert.Equal("2시간 30분", await receiver.GetByTestId("available").InnerTextAsync());
+        await Browser.CheckAsync(receiver, "02-my-accounts");
+
+        await receiver.GetByRole(AriaRole.Link, new() { Name = "거래 내역" }).ClickAsync();
+        await receiver.GetByRole(AriaRole.Cell, new() { Name = "환영 적립" }).WaitForAsync();
+        await Browser.CheckAsync(receiver, "03-statement");
+
+        await receiver.GetByRole(AriaRole.Link, new() { Name = "나눔 찾기" }).ClickAsync();
+        await receiver.GetByLabel("검색어").FillAsync("청소");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "찾기" }).ClickAsync();
+        await Browser.CheckAsync(receiver, "04-listings");
+        await receiver.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Browser.CheckAsync(receiver, "05-listing");
+        await receiver.GetByLabel("메시지").FillAsync("토요일 오전 괜찮으세요?");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "제안하기" }).ClickAsync();
+        await Expect(receiver.GetByTestId("deal-status"), "제안됨");
+        var dealUrl = receiver.Url;
+
+        var provider = await browser.PageAsync();
+        await provider.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
+        await SignInAsync(provider, "member:console-lee", district, lee);
+        await provider.GetByRole(AriaRole.Link, new() { Name = "내 거래" }).ClickAsync();
+        await Browser.CheckAsync(provider, "06-my-deals");
+        await provider.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await provider.GetByText("토요일 오전 괜찮으세요?").WaitForAsync();
+        await Browser.CheckAsync(provider, "07-deal-proposed");
+        await provider.GetByRole(AriaRole.Button, new() { Name = "수락" }).ClickAsync();
+        await Expect(provider.GetByTestId("deal-status"), "수락됨 (시간 예약)");
+        await provider.GetByRole(AriaRole.Button, new() { Name = "한 시간 청구" }).ClickAsync();
+        await Expect(provider.GetByTestId("deal-status"), "청구됨");
+
+        await receiver.GotoAsync(dealUrl);
+        await Browser.CheckAsync(receiver, "08-deal-claimed");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "확인하고 지급" }).ClickAsync();
+        await Expect(receiver.GetByTestId("deal-status"), "완료");
+
+        await receiver.GetByRole(AriaRole.Link, new() { Name = "내 계좌" }).First.ClickAsync();
+        Assert.Equal("1시간", await receiver.GetByTestId("balance").InnerTextAsync());
+        await provider.GetByRole(AriaRole.Link, new() { Name = "내 계좌" }).First.ClickAsync();
+        Assert.Equal("2시간 30분", await provider.GetByTestId("balance").InnerTextAsync());
+
+        await receiver.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await receiver.GetByRole(AriaRole.Heading, new() { Name = "My accounts" }).WaitForAsync();
+        Assert.Equal("1 h", await receiver.GetByTestId("balance").InnerTextAsync());
+        Assert.Equal("en", await receiver.GetAttributeAsync("html", "lang"));
+    }
+
+    private static async Task SignInAsync(IPage page, string subject, string district, string account)
+    {
         await page.GetByLabel("역할").SelectOptionAsync("Member");
-        await page.GetByLabel("사용자 이름").FillAsync("member:console-kim");
+        await page.GetByLabel("사용자 이름").FillAsync(subject);
         await page.GetByLabel("구 (").FillAsync(district);
-        await page.GetByLabel("계좌 번호").FillAsync(member);
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await page.GetByLabel("계좌 번호").FillAsync(account);
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "내 계좌" }).WaitForAsync();
+    }
 
-        await page.WaitForURLAsync(url => url.EndsWith("/console", StringComparison.Ordinal));
-        Assert.Equal("2시간 30분", await page.GetByTestId("balance").InnerTextAsync());
-        Assert.Equal("2시간 30분", await page.GetByTestId("available").InnerTextAsync());
-        await Browser.CheckAsync(page, "02-my-accounts");
-
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "거래 내역" }).ClickAsync();
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Cell, new() { Name = "환영 적립" }).WaitForAsync();
-        await Browser.CheckAsync(page, "03-statement");
-
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "나눔 찾기" }).ClickAsync();
-        await page.GetByLabel("검색어").FillAsync("청소");
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "찾기" }).ClickAsync();
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = title }).WaitForAsync();
-        await Browser.CheckAsync(page, "04-listings");
-
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Cleaning help" }).WaitForAsync();
-        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+    private static async Task Expect(ILocator locator, string text)
+    {
+        await locator.WaitForAsync();
+        Assert.Equal(text, await locator.InnerTextAsync());
     }
 }

@@ -1,0 +1,17 @@
+using EPoomasi.Contracts.Exchange.V1;
+using Microsoft.Extensions.Localization;
+
+namespace EPoomasi.WebConsole.Components;
+
+/// <summary>A deal's states and sides in the reader's words.</summary>
+public static class DealTexts
+{
+    public static string Status(DealStatus status, IStringLocalizer<Texts> texts) => texts[$"Status_{status}"];
+
+    public static string Side(DealSide side, IStringLocalizer<Texts> texts) => side switch
+    {
+        DealSide.Provider => texts["Side_Provider"],
+        DealSide.Receiver => texts["Side_Receiver"],
+        _ => "",
+    };
+}
