@@ -20,7 +20,7 @@ public sealed partial class ExchangeModule
         if (await _deals.GetAsync(dealId.ToString(), cancellationToken) is ({ } first, _))
         {
             return await SubmitAsync(new ProposeDeal(requestId, by, dealId, accountId, first.ListingId, first.Title, first.ProviderAccountId, first.ProviderDistrictId,
-                first.ReceiverAccountId, first.ReceiverDistrictId, first.Goods, first.Amount, first.AnswerBy), cancellationToken);
+                first.ReceiverAccountId, first.ReceiverDistrictId, first.Goods, first.Amount, Settings.AnswerWithin), cancellationToken);
         }
 
         var listing = await GetListingAsync(listingId, cancellationToken) ?? throw new ExchangeNotFoundException($"목록 {listingId}이(가) 없습니다. / No listing {listingId}.");
@@ -34,14 +34,14 @@ public sealed partial class ExchangeModule
             ? (listing.OwnerAccountId, listing.DistrictId, accountId, proposer.DistrictId)
             : (accountId, proposer.DistrictId, listing.OwnerAccountId, listing.DistrictId);
         return await SubmitAsync(new ProposeDeal(requestId, by, dealId, accountId, listingId, listing.Title, provider, providerDistrict, receiver, receiverDistrict,
-            listing.Type == ListingType.Goods, price, _time.GetUtcNow() + Settings.AnswerWithin), cancellationToken);
+            listing.Type == ListingType.Goods, price, Settings.AnswerWithin), cancellationToken);
     }
 
     /// <exception cref="ExchangeInputException">The amount is not positive or beyond the ledger's maximum.</exception>
     public Task<DealResult> CounterDealAsync(Guid requestId, Guid dealId, Guid accountId, Minutes amount, Attribution by, CancellationToken cancellationToken)
     {
         EnsureAmount(amount);
-        return SubmitAsync(new CounterDeal(requestId, by, dealId, accountId, amount, _time.GetUtcNow() + Settings.AnswerWithin), cancellationToken);
+        return SubmitAsync(new CounterDeal(requestId, by, dealId, accountId, amount, Settings.AnswerWithin), cancellationToken);
     }
 
     public Task<DealResult> AcceptDealAsync(Guid requestId, Guid dealId, Guid accountId, Attribution by, CancellationToken cancellationToken) =>

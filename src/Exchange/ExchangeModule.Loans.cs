@@ -21,7 +21,7 @@ public sealed partial class ExchangeModule
         if (await _loans.GetAsync(loanId.ToString(), cancellationToken) is ({ } first, _))
         {
             return await SubmitAsync(new RequestLoan(requestId, by, loanId, accountId, first.ListingId, first.Title, first.LenderAccountId, first.LenderDistrictId,
-                first.BorrowerDistrictId, first.Fee, first.Deposit, first.Days, first.AnswerBy), cancellationToken);
+                first.BorrowerDistrictId, first.Fee, first.Deposit, first.Days, Settings.AnswerWithin), cancellationToken);
         }
 
         var listing = await GetListingAsync(listingId, cancellationToken) ?? throw new ExchangeNotFoundException($"목록 {listingId}이(가) 없습니다. / No listing {listingId}.");
@@ -34,7 +34,7 @@ public sealed partial class ExchangeModule
         if (listing.OwnerAccountId == accountId) throw new ExchangeRuleException("OWN_LISTING", "자신의 목록에서는 빌릴 수 없습니다. / A member cannot borrow from their own listing.");
         var borrower = await MemberAccountAsync(accountId, "account_id", cancellationToken);
         return await SubmitAsync(new RequestLoan(requestId, by, loanId, accountId, listingId, listing.Title, listing.OwnerAccountId, listing.DistrictId, borrower.DistrictId,
-            listing.Minutes ?? Minutes.Zero, listing.Deposit ?? Minutes.Zero, days, _time.GetUtcNow() + Settings.AnswerWithin), cancellationToken);
+            listing.Minutes ?? Minutes.Zero, listing.Deposit ?? Minutes.Zero, days, Settings.AnswerWithin), cancellationToken);
     }
 
     public Task<LoanResult> AcceptLoanAsync(Guid requestId, Guid loanId, Guid accountId, Attribution by, CancellationToken cancellationToken) =>

@@ -110,14 +110,18 @@ public abstract record DealCommand(Guid Id, Attribution By, Guid DealId, Guid Ac
     public override string StateKey => DealId.ToString();
 }
 
-/// <summary>One side proposes a deal on a listing; the other side answers by <paramref name="AnswerBy"/>.</summary>
+/// <summary>
+/// One side proposes a deal on a listing; the other side answers within <paramref name="AnswerWithin"/> of the moment it
+/// is decided. A period, not an instant: the same request sent again, even while the first is still in flight, is the
+/// same command, so it answers the first outcome instead of "id used for a different request".
+/// </summary>
 public sealed record ProposeDeal(
     Guid Id, Attribution By, Guid DealId, Guid AccountId, Guid ListingId, string Title, Guid ProviderAccountId, string ProviderDistrictId,
-    Guid ReceiverAccountId, string ReceiverDistrictId, bool Goods, Minutes Amount, DateTimeOffset AnswerBy)
+    Guid ReceiverAccountId, string ReceiverDistrictId, bool Goods, Minutes Amount, TimeSpan AnswerWithin)
     : DealCommand(Id, By, DealId, AccountId);
 
 /// <summary>The side that was asked proposes another amount instead; now the other side answers.</summary>
-public sealed record CounterDeal(Guid Id, Attribution By, Guid DealId, Guid AccountId, Minutes Amount, DateTimeOffset AnswerBy) : DealCommand(Id, By, DealId, AccountId);
+public sealed record CounterDeal(Guid Id, Attribution By, Guid DealId, Guid AccountId, Minutes Amount, TimeSpan AnswerWithin) : DealCommand(Id, By, DealId, AccountId);
 
 /// <summary>The side that was asked agrees: the amount is held on the receiver's account for <paramref name="HoldFor"/>.</summary>
 public sealed record AcceptDeal(Guid Id, Attribution By, Guid DealId, Guid AccountId, TimeSpan HoldFor, TimeSpan WorkWithin) : DealCommand(Id, By, DealId, AccountId);

@@ -69,8 +69,8 @@ internal sealed class DealDecider : ModuleDecider<DealCommand, Deal, DealEvent, 
         return command switch
         {
             ProposeDeal p => Accept(null, new DealProposed(p.ListingId, p.Title, p.ProviderAccountId, p.ProviderDistrictId, p.ReceiverAccountId, p.ReceiverDistrictId, p.Goods,
-                p.Amount, Other(SideOf(p, p.AccountId)!.Value), p.AnswerBy, by, now), DealCode.Proposed),
-            CounterDeal c => Accept(state, new DealCountered(c.Amount, Other(state!.Awaiting), c.AnswerBy, by, now), DealCode.Countered),
+                p.Amount, Other(SideOf(p, p.AccountId)!.Value), now + p.AnswerWithin, by, now), DealCode.Proposed),
+            CounterDeal c => Accept(state, new DealCountered(c.Amount, Other(state!.Awaiting), now + c.AnswerWithin, by, now), DealCode.Countered),
             AcceptDeal a => Accept(state, new DealAccepted(transfers[0].Id, now + a.HoldFor, now + a.WorkWithin, by, now), DealCode.Accepted),
             DeclineDeal => Accept(state, new DealDeclined(by, now), DealCode.Declined),
             CancelDeal c => Accept(state, new DealCancelled(state!.SideOf(c.AccountId)!.Value, by, now), DealCode.Cancelled),

@@ -123,7 +123,7 @@ public abstract record LoanCommand(Guid Id, Attribution By, Guid LoanId, Guid Ac
 /// <summary>The borrower asks to borrow the thing of a loan listing for <paramref name="Days"/>, on the listing's fee and deposit.</summary>
 public sealed record RequestLoan(
     Guid Id, Attribution By, Guid LoanId, Guid AccountId, Guid ListingId, string Title, Guid LenderAccountId, string LenderDistrictId,
-    string BorrowerDistrictId, Minutes Fee, Minutes Deposit, int Days, DateTimeOffset AnswerBy) : LoanCommand(Id, By, LoanId, AccountId);
+    string BorrowerDistrictId, Minutes Fee, Minutes Deposit, int Days, TimeSpan AnswerWithin) : LoanCommand(Id, By, LoanId, AccountId);
 
 /// <summary>The lender agrees; the thing is to be handed over within <paramref name="HandOverWithin"/>.</summary>
 public sealed record AcceptLoan(Guid Id, Attribution By, Guid LoanId, Guid AccountId, TimeSpan HandOverWithin) : LoanCommand(Id, By, LoanId, AccountId);

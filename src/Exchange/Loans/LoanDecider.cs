@@ -69,7 +69,7 @@ internal sealed class LoanDecider : ModuleDecider<LoanCommand, Loan, LoanEvent, 
         return command switch
         {
             RequestLoan r => Accept(null, new LoanRequested(r.ListingId, r.Title, r.LenderAccountId, r.LenderDistrictId, r.AccountId, r.BorrowerDistrictId,
-                r.Fee, r.Deposit, r.Days, r.AnswerBy, by, now), LoanCode.Requested),
+                r.Fee, r.Deposit, r.Days, now + r.AnswerWithin, by, now), LoanCode.Requested),
             AcceptLoan a => Accept(state, new LoanAccepted(now + a.HandOverWithin, by, now), LoanCode.Accepted),
             DeclineLoan => Accept(state, new LoanDeclined(by, now), LoanCode.Declined),
             CancelLoan c => Accept(state, new LoanCancelled(state!.SideOf(c.AccountId)!.Value, by, now), LoanCode.Cancelled),

@@ -89,7 +89,7 @@ public sealed class a_loan_step_asks_the_ledger_for_exactly_its_effect
         Assert.Equal(LoanCode.WrongState, _decider.Decide(new CancelLoan(Guid.NewGuid(), ByBorrower, LoanId, Borrower), lent, [], Now).Result.Code);
         Assert.Equal(LoanCode.WrongState, _decider.Decide(new ConfirmDepositClaim(Guid.NewGuid(), ByBorrower, LoanId, Borrower), lent, [], Now).Result.Code);
         Assert.Equal(LoanCode.NotYourTurn, _decider.Decide(new RequestLoan(Guid.NewGuid(), ByLender, LoanId, Lender, Guid.NewGuid(), "x", Lender, "mapo", "mapo",
-            Minutes.Zero, Minutes.Zero, 3, Now.AddDays(7)), null, [], Now).Result.Code);
+            Minutes.Zero, Minutes.Zero, 3, TimeSpan.FromDays(7)), null, [], Now).Result.Code);
     }
 
     [Fact]
