@@ -36,7 +36,7 @@ public sealed class Load(Gateways gateways, ChaosWorld world, Acknowledged ackno
                 }
                 catch (RpcException failure)
                 {
-                    counters.Violation($"a well-formed call was refused: {failure.Status}");
+                    counters.Violation($"a well-formed call was refused: {failure.Message}");
                 }
             }
         }, cancellationToken)));
@@ -173,7 +173,16 @@ public sealed class Load(Gateways gateways, ChaosWorld world, Acknowledged ackno
     private async Task<DealOutcome> StepAsync<TResponse>(
         string what, string deal, string token, Func<Grpc.Net.Client.GrpcChannel, CallOptions, Task<TResponse>> call, Func<TResponse, DealOutcome> outcome, CancellationToken cancellationToken)
     {
-        var answer = outcome(await gateways.CallAsync(token, call, cancellationToken));
+        DealOutcome answer;
+        try
+        {
+            answer = outcome(await gateways.CallAsync(token, call, cancellationToken));
+        }
+        catch (RpcException failure) when (!Gateways.Unanswered(failure))
+        {
+            throw new RpcException(failure.Status, $"{what} of deal {(deal.Length > 0 ? deal : "(new)")}: {failure.Status.Detail}");
+        }
+
         async Task<DealResult> SendAgain(CancellationToken ct) => outcome(await gateways.CallAsync(token, call, ct)).Result;
         acknowledged.DealSteps.Add(new Acknowledged.DealStep(what, deal.Length > 0 ? deal : answer.DealId, answer.Result, SendAgain));
         counters.Acknowledge($"{what} {answer.Result}");

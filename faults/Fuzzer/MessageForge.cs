@@ -35,8 +35,10 @@ public sealed class MessageForge(Values values)
             }
             else if (field.IsRepeated)
             {
+                // Thousands of items only at the top: nested under thousands of items they multiplied into a message
+                // of gigabytes that no gateway would ever read, and the fuzzer ran out of memory writing its JSON.
                 var list = (IList)field.Accessor.GetValue(message);
-                for (var i = values.Count(); i > 0; i--)
+                for (var i = depth == 0 ? values.Count() : values.Random.Next(4); i > 0; i--)
                 {
                     if (Value(field, depth) is { } item) list.Add(item);
                 }
