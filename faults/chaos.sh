@@ -18,7 +18,19 @@ configuration=${CHAOS_CONFIGURATION:-Release}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server programs not found (apt-get install -y postgresql)"; exit 1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Ports below the kernel's ephemeral range: a killed gateway restarts on its port, which the kernel must not hand in
+# the meantime to a test or a client that asked for any free port.
+free_port() { python3 -c '
+import random, socket
+while True:
+    port = random.randint(20000, 32000)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port)); print(port); break
+    except OSError:
+        pass
+    finally:
+        s.close()'; }
 stamp() { date +%H:%M:%S; }
 
 work=$(mktemp -d /tmp/epoomasi-chaos.XXXXXX); chmod 755 "$work"

@@ -79,8 +79,16 @@ public sealed class operators_see_calls_writes_and_the_database_through_telemetr
             return logs.Snapshot().Any(l => l.TraceId == deniedTrace);
         });
 
-        // The instruments, once the hold has expired and the unanswered proposal with it.
+        // The instruments, once the hold has expired and the unanswered proposal with it. The meters are the process's:
+        // other tests' gateways expire deals too, so this test waits for its own deal before reading them.
         var meters = app.Services.GetRequiredService<MeterProvider>();
+        var expiredBy = DateTimeOffset.UtcNow.AddSeconds(30);
+        while ((await exchange.GetDealAsync(new GetDealRequest { AccountId = payee, DealId = unanswered }, cancellationToken: Ct)).Deal.Status != DealStatus.Expired)
+        {
+            Assert.True(DateTimeOffset.UtcNow < expiredBy, "The unanswered proposal did not expire within 30 s.");
+            await Task.Delay(250, Ct);
+        }
+
         await EventuallyAsync("the hold's and the proposal's expiry", () =>
         {
             metrics.Clear();
