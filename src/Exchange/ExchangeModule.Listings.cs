@@ -20,7 +20,7 @@ public sealed partial class ExchangeModule
         var expiry = Expiry(expiresAt);
         var owner = await MemberAccountAsync(ownerAccountId, "owner_account_id", cancellationToken);
         var listingId = ListingOf(requestId);
-        return await SubmitAsync(new CreateListing(requestId, by, listingId, ownerAccountId, owner.DistrictId, kind, text, expiry), cancellationToken);
+        return await SubmitAsync(new CreateListing(requestId, by, listingId, ownerAccountId, owner.DistrictId, kind, text, expiry, Settings.ListingByDefault), cancellationToken);
     }
 
     /// <exception cref="ExchangeInputException">The listing breaks a rule; the message says which.</exception>
@@ -43,7 +43,7 @@ public sealed partial class ExchangeModule
 
     /// <summary>Runs a listing again until <paramref name="expiresAt"/> (the default run when null), active.</summary>
     public Task<ListingResult> RenewListingAsync(Guid requestId, Guid listingId, Guid ownerAccountId, DateTimeOffset? expiresAt, Attribution by, CancellationToken cancellationToken) =>
-        SubmitAsync(new RenewListing(requestId, by, listingId, ownerAccountId, Expiry(expiresAt)), cancellationToken);
+        SubmitAsync(new RenewListing(requestId, by, listingId, ownerAccountId, Expiry(expiresAt), Settings.ListingByDefault), cancellationToken);
 
     /// <summary>The listing, or null.</summary>
     public async Task<Listing?> GetListingAsync(Guid listingId, CancellationToken cancellationToken) =>

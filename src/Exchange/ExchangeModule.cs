@@ -113,10 +113,12 @@ public sealed partial class ExchangeModule
         return account;
     }
 
-    private DateTimeOffset Expiry(DateTimeOffset? expiresAt)
+    // The member's own expiry, checked; none when they did not choose one (the default period is applied when decided).
+    private DateTimeOffset? Expiry(DateTimeOffset? expiresAt)
     {
+        if (expiresAt is null) return null;
         var now = _time.GetUtcNow();
-        var expiry = (expiresAt ?? now + Settings.ListingByDefault).ToUniversalTime();
+        var expiry = expiresAt.Value.ToUniversalTime();
         if (expiry <= now + TimeSpan.FromHours(1) || expiry > now + Settings.ListingAtMost)
         {
             throw new ExchangeInputException(

@@ -5,9 +5,9 @@ namespace EPoomasi.Gateway.Tests;
 
 /// <summary>
 /// A client whose call timed out sends it again, possibly to another gateway, while the first is still in flight. A
-/// proposal and a counter-offer sent at once, under one request id, to two gateways, are one step: every copy answers
-/// the same deal, none "request id used for a different request" (the fault harness caught this when a step carried
-/// a deadline computed from each gateway's clock).
+/// proposal, a counter-offer and a listing without a chosen expiry, sent at once under one request id to two
+/// gateways, are one step each: every copy answers the same, none "request id used for a different request" (the
+/// fault harness caught this when a step carried a deadline computed from each gateway's clock).
 /// </summary>
 public sealed class the_same_step_sent_to_two_gateways_at_once_is_decided_once(GatewayFixture gateway)
 {
@@ -39,6 +39,31 @@ public sealed class the_same_step_sent_to_two_gateways_at_once_is_decided_once(G
             var countered = await Task.WhenAll(Enumerable.Range(0, 4).Select(async copy => (await Via(copy, leeToken).CounterDealAsync(counter, cancellationToken: Ct)).Outcome));
             Assert.All(countered, outcome => Assert.Equal(DealResult.Countered, outcome.Result));
             Assert.Single(countered, o => !o.Replayed);
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task listings_without_a_chosen_expiry_sent_at_once_are_one_listing()
+    {
+        var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:MemberRequestsPerSecond=100000", "--Limits:OfficialRequestsPerSecond=100000");
+        await using var _ = app;
+        using var __ = channel;
+        var district = await Seed.DistrictAsync(gateway);
+        var lee = await Seed.MemberAsync(gateway, district);
+        var token = GatewayFixture.Member(district, lee);
+        for (var round = 0; round < 8; round++)
+        {
+            var create = new CreateListingRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), OwnerAccountId = lee, Kind = ListingKind.Offer,
+                Text = new ListingText { Type = ListingType.Service, Category = ListingCategory.Repair, Title = "자전거 수리 / bicycle repair", Minutes = 60 },
+            };
+            var created = await Task.WhenAll(Enumerable.Range(0, 4).Select(async copy =>
+                (await (copy % 2 == 0 ? gateway.Exchange(token) : new ExchangeService.ExchangeServiceClient(GatewayFixture.As(channel, token)))
+                    .CreateListingAsync(create, cancellationToken: Ct)).Outcome));
+            Assert.All(created, outcome => Assert.Equal(ListingResult.Created, outcome.Result));
+            Assert.Single(created.Select(o => o.ListingId).Distinct());
+            Assert.Single(created, o => !o.Replayed);
         }
     }
 }

@@ -123,7 +123,12 @@ public abstract record ListingCommand(Guid Id, Attribution By, Guid ListingId, G
     public override string StateKey => ListingId.ToString();
 }
 
-public sealed record CreateListing(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, string DistrictId, ListingKind Kind, ListingText Text, DateTimeOffset ExpiresAt)
+/// <summary>
+/// A member lists an offer or a request, to expire at <paramref name="ExpiresAt"/> when they chose it, otherwise
+/// <paramref name="ByDefault"/> after the moment it is decided: a period, so the same request resent is the same command.
+/// </summary>
+public sealed record CreateListing(
+    Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, string DistrictId, ListingKind Kind, ListingText Text, DateTimeOffset? ExpiresAt, TimeSpan ByDefault)
     : ListingCommand(Id, By, ListingId, OwnerAccountId);
 
 public sealed record EditListing(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, ListingText Text) : ListingCommand(Id, By, ListingId, OwnerAccountId);
@@ -133,7 +138,9 @@ public sealed record ChangeListingStatus(Guid Id, Attribution By, Guid ListingId
 /// <summary>The scheduler tells the owner their listing expires soon: once per expiry, while it is active.</summary>
 public sealed record NoticeExpiry(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, DateTimeOffset ExpiresAt) : ListingCommand(Id, By, ListingId, OwnerAccountId);
 
-public sealed record RenewListing(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, DateTimeOffset ExpiresAt) : ListingCommand(Id, By, ListingId, OwnerAccountId);
+/// <summary>The owner renews the listing, to <paramref name="ExpiresAt"/> or, when they did not say, <paramref name="ByDefault"/> from the moment it is decided.</summary>
+public sealed record RenewListing(Guid Id, Attribution By, Guid ListingId, Guid OwnerAccountId, DateTimeOffset? ExpiresAt, TimeSpan ByDefault)
+    : ListingCommand(Id, By, ListingId, OwnerAccountId);
 
 [JsonPolymorphic]
 [JsonDerivedType(typeof(ListingCreated), "created")]

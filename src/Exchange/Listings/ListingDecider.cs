@@ -23,7 +23,7 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
         return (command, state) switch
         {
             (CreateListing, not null) => new(new ListingResult(ListingCode.AlreadyExists, state), []),
-            (CreateListing create, null) => Accept(null, new ListingCreated(create.OwnerAccountId, create.DistrictId, create.Kind, create.Text, create.ExpiresAt, by, now), ListingCode.Created),
+            (CreateListing create, null) => Accept(null, new ListingCreated(create.OwnerAccountId, create.DistrictId, create.Kind, create.Text, create.ExpiresAt ?? now + create.ByDefault, by, now), ListingCode.Created),
             (_, null) => new(new ListingResult(ListingCode.NotFound, null), []),
             (_, { } listing) when listing.OwnerAccountId != command.OwnerAccountId => new(new ListingResult(ListingCode.NotOwner, null), []),
             (_, { Status: ListingStatus.Withdrawn }) => new(new ListingResult(ListingCode.Withdrawn, state), []),
@@ -31,7 +31,7 @@ internal sealed class ListingDecider : ModuleDecider<ListingCommand, Listing, Li
             (NoticeExpiry n, _) => Accept(state, new ListingExpiryNoticed(n.ExpiresAt, by, now), ListingCode.ExpiryNoticed),
             (EditListing edit, _) => Accept(state, new ListingEdited(edit.Text, by, now), ListingCode.Edited),
             (ChangeListingStatus change, _) => Accept(state, new ListingStatusChanged(change.Status, by, now), ListingCode.StatusChanged),
-            (RenewListing renew, _) => Accept(state, new ListingRenewed(renew.ExpiresAt, by, now), ListingCode.Renewed),
+            (RenewListing renew, _) => Accept(state, new ListingRenewed(renew.ExpiresAt ?? now + renew.ByDefault, by, now), ListingCode.Renewed),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
     }
