@@ -24,7 +24,7 @@ public sealed class ChaosWorld
 
     public District DistrictOf(string member) => Districts.First(d => d.Members.Contains(member));
 
-    public sealed record District(string Id, string MemberToken, string CoordinatorToken, IReadOnlyList<string> Members, IReadOnlyDictionary<string, string> Listings);
+    public sealed record District(string Id, string MemberToken, string CoordinatorToken, List<string> Members, IReadOnlyDictionary<string, string> Listings);
 
     public static async Task<ChaosWorld> BuildAsync(Gateways gateways, string name, int membersPerDistrict, CancellationToken cancellationToken)
     {

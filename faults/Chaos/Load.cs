@@ -67,7 +67,7 @@ public sealed class Load(Gateways gateways, ChaosWorld world, Acknowledged ackno
         {
             var debit = district.Members[random.Next(district.Members.Count)];
             var credit = Pick(random, district).Member;
-            if (credit == debit) credit = district.Members[(district.Members.ToList().IndexOf(debit) + 1) % district.Members.Count];
+            if (credit == debit) credit = district.Members[(district.Members.IndexOf(debit) + 1) % district.Members.Count];
             request.Transfers.Add(new TransferToCreate
             {
                 TransferId = Guid.NewGuid().ToString(), DebitAccountId = debit, CreditAccountId = credit, AmountMinutes = random.Next(5, 121),

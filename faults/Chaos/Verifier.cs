@@ -21,7 +21,7 @@ public sealed class Verifier(Gateways gateways, ChaosWorld world, Acknowledged a
         await EveryStepAnswersAsBeforeAsync(cancellationToken);
         await BooksBalanceWithinLimitsAsync(cancellationToken);
         await AuditsPassAsync(cancellationToken);
-        await RacedHoldsEndedOnceAsync(transfers);
+        RacedHoldsEndedOnce(transfers);
         await DealsAgreeWithTheirHoldsAsync(transfers, cancellationToken);
     }
 
@@ -171,7 +171,7 @@ public sealed class Verifier(Gateways gateways, ChaosWorld world, Acknowledged a
     }
 
     /// <summary>A raced hold ends exactly as its steps say: posted if a post won, voided if a void won, expired if neither.</summary>
-    private Task RacedHoldsEndedOnceAsync(Dictionary<string, Transfer> transfers)
+    private void RacedHoldsEndedOnce(Dictionary<string, Transfer> transfers)
     {
         var steps = acknowledged.LedgerSteps.ToLookup(s => s.HoldId);
         foreach (var hold in acknowledged.RacedHolds)
@@ -184,8 +184,6 @@ public sealed class Verifier(Gateways gateways, ChaosWorld world, Acknowledged a
             if (posted && voided) counters.Violation($"hold {hold} was both posted and voided");
             else if (state != expected) counters.Violation($"hold {hold} is {state}, yet its steps say {expected}");
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task DealsAgreeWithTheirHoldsAsync(Dictionary<string, Transfer> transfers, CancellationToken cancellationToken)

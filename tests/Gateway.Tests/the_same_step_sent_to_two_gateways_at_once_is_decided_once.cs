@@ -13,10 +13,12 @@ public sealed class the_same_step_sent_to_two_gateways_at_once_is_decided_once(G
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly string[] Unthrottled = ["--Limits:MemberRequestsPerSecond=100000", "--Limits:OfficialRequestsPerSecond=100000"];
+
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task proposals_and_counters_sent_at_once_answer_one_deal()
     {
-        var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:MemberRequestsPerSecond=100000", "--Limits:OfficialRequestsPerSecond=100000");
+        var (app, channel, _) = await gateway.StartAnotherAsync(Unthrottled);
         await using var _ = app;
         using var __ = channel;
         var district = await Seed.DistrictAsync(gateway);
@@ -45,7 +47,7 @@ public sealed class the_same_step_sent_to_two_gateways_at_once_is_decided_once(G
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task listings_without_a_chosen_expiry_sent_at_once_are_one_listing()
     {
-        var (app, channel, _) = await gateway.StartAnotherAsync("--Limits:MemberRequestsPerSecond=100000", "--Limits:OfficialRequestsPerSecond=100000");
+        var (app, channel, _) = await gateway.StartAnotherAsync(Unthrottled);
         await using var _ = app;
         using var __ = channel;
         var district = await Seed.DistrictAsync(gateway);

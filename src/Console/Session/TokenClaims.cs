@@ -31,7 +31,8 @@ public sealed record TokenClaims(string Subject, string Role, string? District, 
                 JsonValueKind.Array => [.. account.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!)],
                 _ => [],
             } : [];
-            return Text("sub") is { } subject && Text("role") is { } role ? new TokenClaims(subject, role, Text("district"), accounts) : null;
+            // The cookie is whatever the browser sends: a claim the pages rely on that is missing or empty means nobody.
+            return Text("sub") is { Length: > 0 } subject && Text("role") is { Length: > 0 } role ? new TokenClaims(subject, role, Text("district"), accounts) : null;
         }
         catch (JsonException)
         {
