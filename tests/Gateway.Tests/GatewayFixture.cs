@@ -30,6 +30,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>
+    /// Test gateways write no log to the console: hundreds of expected denials would push a failing test's message out
+    /// of the tail CI prints. Tests that read logs add a capture or an exporter of their own.
+    /// </summary>
+    public const string QuietConsole = "--Logging:Console:LogLevel:Default=None";
+
     public PostgresCluster Postgres { get; private set; } = null!;
 
     public string DatabaseConnectionString { get; private set; } = "";
@@ -54,6 +60,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             $"--Kestrel:Endpoints:Grpc:Url={GrpcAddress}",
             $"--Kestrel:Endpoints:Http:Url={HttpAddress}",
             "--Logging:LogLevel:Default=Warning",
+            QuietConsole,
             // Tests share a few identities; they must not throttle one another.
             "--Limits:MemberRequestsPerSecond=100000",
             "--Limits:OfficialRequestsPerSecond=100000",
@@ -145,6 +152,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             $"--Kestrel:Endpoints:Grpc:Url={grpc}",
             $"--Kestrel:Endpoints:Http:Url={http}",
             "--Logging:LogLevel:Default=Critical",
+            QuietConsole,
             .. AuthArgs,
             .. settings,
         ], configure);

@@ -20,6 +20,7 @@ public sealed class with_no_database_configured_the_gateway_keeps_its_own
             $"--Kestrel:Endpoints:Grpc:Url={grpc}",
             $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{GatewayFixture.FreePort()}",
             "--Logging:LogLevel:Default=Warning",
+            GatewayFixture.QuietConsole,
             .. GatewayFixture.AuthArgs,
         ];
         try
