@@ -56,7 +56,7 @@ internal static class Inputs
     public static Option<string?> Chart() => new("--chart")
     {
         Description = "차트 파일 / also draw the report as a chart: a .svg or .png file",
-        CustomParser = result => Reports.Chart.Problem(result.Tokens.Single().Value) is { } problem ? Fail<string?>(result, problem) : result.Tokens.Single().Value,
+        CustomParser = result => Presentation.Reports.Chart.Problem(result.Tokens.Single().Value) is { } problem ? Fail<string?>(result, problem) : result.Tokens.Single().Value,
     };
 
     public static Option<string> Reason() => new("--reason")

@@ -13,12 +13,12 @@ internal sealed class Session(Gateway gateway, string? token) : IDisposable
     /// <summary>The district given, or else the one the token names (a coordinator's).</summary>
     public string District(string? given) =>
         given is { Length: > 0 } ? given
-        : TokenClaims.District(Token) ?? throw new UsageException("--district 가 필요합니다 / this command needs --district: the token names none.");
+        : TokenClaims.Read(Token)?.District ?? throw new UsageException("--district 가 필요합니다 / this command needs --district: the token names none.");
 
     /// <summary>The account given, or else the one account the token names (a member's).</summary>
     public string Account(string? given) =>
         given is { Length: > 0 } ? given
-        : TokenClaims.Accounts(Token) is [var only] ? only
+        : TokenClaims.Read(Token)?.Accounts is [var only] ? only
         : throw new UsageException("--account 이 필요합니다 / this command needs --account: the token names no single account.");
 
     public static Session From(ParseResult parse) => new(new Gateway(parse.GetValue(Inputs.Gateway)!.ToString()), parse.GetValue(Inputs.Token));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EPoomasi.Presentation;
 using Google.Protobuf.WellKnownTypes;
 
 namespace EPoomasi.WebConsole;
@@ -6,11 +7,6 @@ namespace EPoomasi.WebConsole;
 /// <summary>Minutes as hours and minutes, and instants in Seoul's time, in the reader's language.</summary>
 public static class Display
 {
-    // Korea keeps no daylight saving time: should the time zone database be missing, +09:00 is always right.
-    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Seoul", out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone("Asia/Seoul", TimeSpan.FromHours(9), "Asia/Seoul", "KST");
-
     private static bool Korean => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
 
     /// <summary>"2시간 30분" or "2 h 30 min"; a negative amount keeps its sign.</summary>
@@ -25,6 +21,5 @@ public static class Display
     }
 
     /// <summary>The instant in Seoul's time, e.g. 2026-12-07 09:30.</summary>
-    public static string When(Timestamp? at) =>
-        at is null ? "" : TimeZoneInfo.ConvertTime(at.ToDateTimeOffset(), Seoul).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string When(Timestamp? at) => Seoul.ToMinute(at);
 }

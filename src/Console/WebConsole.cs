@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EPoomasi.WebConsole.Components;
+using EPoomasi.WebConsole.Downloads;
 using EPoomasi.WebConsole.Session;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ public static class WebConsoleHosting
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/console"), console => console.UseRequestLocalization(languages));
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
+        app.MapDistrictDownloads();
 
         // The language link: Korean or English from now on, back to the page it was followed from.
         app.MapGet("/console/language", (HttpContext context, string? back) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EPoomasi.Cli.Exports;
+using EPoomasi.Presentation.Exports;
 using EPoomasi.Contracts.Ledger.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -8,7 +9,7 @@ namespace EPoomasi.Cli.Commands;
 /// <summary>CSV files for spreadsheets: a statement, a district's members, a district's books; or the whole city's.</summary>
 internal static class ExportCommands
 {
-    private const int PageSize = 1_000;
+    private const int PageSize = 1_000;  // a statement's pages
 
     public static Command Export()
     {
@@ -48,49 +49,26 @@ internal static class ExportCommands
         var asOf = Inputs.InstantOption("--as-of", "기준 시각 / as of this instant (now when left out)");
         yield return Define.Command("members", "회원 명단과 잔액 / a district's members with their balances", [file, district, city, asOf],
             (parse, session, cancellationToken) => ExportAsync(parse, session, file, district, city, asOf, "회원 / members", CsvFile.MemberHeader,
-                async (csv, id, at, token) =>
-                {
-                    var page = await session.Gateway.Reports(session.Token).ListMembersAsync(
-                        new ListMembersRequest { DistrictId = id, AsOf = at, PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
-                    foreach (var member in page.Members) await csv.WriteMemberAsync(id, member);
-                    return page.NextPageToken;
-                },
+                (csv, id, at, done) => DistrictExport.MembersAsync(session.Gateway.Reports(session.Token), csv, id, at, () => new(cancellationToken: cancellationToken), done),
                 cancellationToken));
 
         yield return Define.Command("entries", "구의 모든 거래 내역 (계정별) / every statement line of a district's accounts, account by account", [file, district, city, asOf],
             (parse, session, cancellationToken) => ExportAsync(parse, session, file, district, city, asOf, "거래 내역 / entries", CsvFile.EntryHeader,
-                async (csv, id, at, token) =>
-                {
-                    var page = await session.Gateway.Reports(session.Token).ListDistrictEntriesAsync(
-                        new ListDistrictEntriesRequest { DistrictId = id, AsOf = at, PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
-                    foreach (var line in page.Entries) await csv.WriteEntryAsync(id, line.AccountId, line.Entry);
-                    return page.NextPageToken;
-                },
+                (csv, id, at, done) => DistrictExport.EntriesAsync(session.Gateway.Reports(session.Token), csv, id, at, () => new(cancellationToken: cancellationToken), done),
                 cancellationToken));
     }
 
-    // Writes every page of a district's list, or of every district's, as of one instant, into one CSV file.
-    // writePage writes the page after a token and returns the next token (empty after the last page).
+    // Writes a district's list, or every district's, as of one instant, into one CSV file.
     private static async Task<int> ExportAsync(
         ParseResult parse, Session session, Argument<string> file, Option<string?> district, Option<bool> city, Option<DateTimeOffset?> asOf, string title, string[] header,
-        Func<CsvFile, string, Timestamp, string, Task<string>> writePage, CancellationToken cancellationToken)
+        Func<CsvFile, string, Timestamp, Action<long>, Task> writeDistrict, CancellationToken cancellationToken)
     {
         var districts = await DistrictsAsync(parse, session, district, city, cancellationToken);
         var at = Timestamp.FromDateTimeOffset(parse.GetValue(asOf) ?? TimeProvider.System.GetUtcNow());
         await using var csv = await CsvFile.CreateAsync(parse.GetValue(file)!, header);
         var rows = await Progress.RunAsync(title, null, async done =>
         {
-            foreach (var id in districts)
-            {
-                var token = string.Empty;
-                do
-                {
-                    token = await writePage(csv, id, at, token);
-                    done(csv.Rows);
-                }
-                while (token.Length > 0);
-            }
-
+            foreach (var id in districts) await writeDistrict(csv, id, at, done);
             return csv.Rows;
         });
         return Written(parse.GetValue(file)!, rows);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EPoomasi.Cli.Reports;
+using EPoomasi.Presentation.Reports;
 using EPoomasi.Contracts.Ledger.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -42,7 +42,7 @@ internal static class ReportCommands
                 Console.WriteLine($"  {"합계 / total (0 = balanced)",-34} {Hours.Format(supply.TotalMinutes),14}  {(supply.Balanced ? "균형 balanced" : "불균형 UNBALANCED")}");
                 if (parse.GetValue(chart) is { } path)
                 {
-                    Chart.Bars(path, $"{supply.DistrictId} 발행과 유통 / supply, {Seoul.Format(supply.AsOf)}", "시간 / hours", rows.Select(r => r.Label).ToList(), rows.Select(r => r.Minutes / 60.0).ToList());
+                    Chart.Save(Chart.Bars($"{supply.DistrictId} 발행과 유통 / supply, {Seoul.Format(supply.AsOf)}", "시간 / hours", rows.Select(r => r.Label).ToList(), rows.Select(r => r.Minutes / 60.0).ToList()), path);
                     Console.WriteLine($"  차트 / chart: {path}");
                 }
 
@@ -57,20 +57,17 @@ internal static class ReportCommands
                 var request = new GetHoursByMonthRequest { DistrictId = session.District(parse.GetValue(district)) };
                 if (parse.GetValue(from) is { } start) request.From = Timestamp.FromDateTimeOffset(start);
                 if (parse.GetValue(until) is { } end) request.Until = Timestamp.FromDateTimeOffset(end);
-                var rows = (await session.Gateway.Reports(session.Token).GetHoursByMonthAsync(request, cancellationToken: cancellationToken)).Rows;
-                var months = rows.Select(r => r.Month).Distinct().Order(StringComparer.Ordinal).ToList();
-                var codes = rows.Select(r => r.Code).Distinct().Order().ToList();
-                Console.WriteLine($"  {"월 month",-9}" + string.Concat(codes.Select(c => $" {Categories.Label(c),18}")));
-                foreach (var month in months)
+                var report = new HoursByMonth((await session.Gateway.Reports(session.Token).GetHoursByMonthAsync(request, cancellationToken: cancellationToken)).Rows);
+                Console.WriteLine($"  {"월 month",-9}" + string.Concat(report.Codes.Select(c => $" {Categories.Label(c),18}")));
+                foreach (var month in report.Months)
                 {
-                    Console.WriteLine($"  {month,-9}" + string.Concat(codes.Select(c => $" {Hours.Format(rows.Where(r => r.Month == month && r.Code == c).Sum(r => r.Minutes)),18}")));
+                    Console.WriteLine($"  {month,-9}" + string.Concat(report.Codes.Select(c => $" {Hours.Format(report.Minutes(month, c)),18}")));
                 }
 
-                if (months.Count == 0) Console.WriteLine("  이 기간에 받은 시간이 없습니다 / nothing received in this period");
+                if (report.Months.Count == 0) Console.WriteLine("  이 기간에 받은 시간이 없습니다 / nothing received in this period");
                 if (parse.GetValue(chart) is { } path)
                 {
-                    var series = codes.Select(c => (Categories.Label(c), months.Select(m => rows.Where(r => r.Month == m && r.Code == c).Sum(r => r.Minutes) / 60.0).ToArray())).ToList();
-                    Chart.StackedBars(path, $"{request.DistrictId} 월별 시간 / hours per month", "시간 / hours", months, series);
+                    Chart.Save(report.Chart($"{request.DistrictId} 월별 시간 / hours per month"), path);
                     Console.WriteLine($"  차트 / chart: {path}");
                 }
 
@@ -88,7 +85,7 @@ internal static class ReportCommands
                 foreach (var (bucket, label) in response.Buckets.Zip(labels)) Console.WriteLine($"  {label,-22} {bucket.Members,8:N0}명 members");
                 if (parse.GetValue(chart) is { } path)
                 {
-                    Chart.Bars(path, $"{request.DistrictId} 잔액 분포 / balances, {Seoul.Format(response.AsOf)}", "회원 / members", labels, response.Buckets.Select(b => (double)b.Members).ToList());
+                    Chart.Save(Chart.Bars($"{request.DistrictId} 잔액 분포 / balances, {Seoul.Format(response.AsOf)}", "회원 / members", labels, response.Buckets.Select(b => (double)b.Members).ToList()), path);
                     Console.WriteLine($"  차트 / chart: {path}");
                 }
 

@@ -1,3 +1,4 @@
+using EPoomasi.Presentation;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Http;

@@ -43,6 +43,17 @@ public sealed class Browser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Signs in on the sign-in page shown, through the development issuer, and waits for the home page.</summary>
+    public static async Task SignInAsync(IPage page, string role, string subject, string district, string? account = null)
+    {
+        await page.GetByLabel("역할").SelectOptionAsync(role);
+        await page.GetByLabel("사용자 이름").FillAsync(subject);
+        await page.GetByLabel("구 (").FillAsync(district);
+        if (account is not null) await page.GetByLabel("계좌 번호").FillAsync(account);
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "내 계좌" }).WaitForAsync();
+    }
+
     /// <summary>Audits the page with axe (WCAG 2.1 A and AA) and keeps a full-page screenshot named after it.</summary>
     public static async Task CheckAsync(IPage page, string name)
     {

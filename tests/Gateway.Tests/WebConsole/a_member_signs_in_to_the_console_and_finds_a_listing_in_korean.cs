@@ -20,7 +20,7 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
         var receiver = await browser.PageAsync(phone: true);
         await receiver.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
         await Browser.CheckAsync(receiver, "01-sign-in");
-        await SignInAsync(receiver, "member:console-kim", district, kim);
+        await Browser.SignInAsync(receiver, "Member", "member:console-kim", district, kim);
         Assert.Equal("2시간 30분", await receiver.GetByTestId("balance").InnerTextAsync());
         Assert.Equal("2시간 30분", await receiver.GetByTestId("available").InnerTextAsync());
         await Browser.CheckAsync(receiver, "02-my-accounts");
@@ -42,7 +42,7 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
 
         var provider = await browser.PageAsync();
         await provider.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await SignInAsync(provider, "member:console-lee", district, lee);
+        await Browser.SignInAsync(provider, "Member", "member:console-lee", district, lee);
         await provider.GetByRole(AriaRole.Link, new() { Name = "내 거래" }).ClickAsync();
         await Browser.CheckAsync(provider, "06-my-deals");
         await provider.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
@@ -67,16 +67,6 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
         await receiver.GetByRole(AriaRole.Heading, new() { Name = "My accounts" }).WaitForAsync();
         Assert.Equal("1 h", await receiver.GetByTestId("balance").InnerTextAsync());
         Assert.Equal("en", await receiver.GetAttributeAsync("html", "lang"));
-    }
-
-    private static async Task SignInAsync(IPage page, string subject, string district, string account)
-    {
-        await page.GetByLabel("역할").SelectOptionAsync("Member");
-        await page.GetByLabel("사용자 이름").FillAsync(subject);
-        await page.GetByLabel("구 (").FillAsync(district);
-        await page.GetByLabel("계좌 번호").FillAsync(account);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "내 계좌" }).WaitForAsync();
     }
 
     private static async Task Expect(ILocator locator, string text)

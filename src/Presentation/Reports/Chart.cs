@@ -1,12 +1,12 @@
 using ScottPlot;
 
-namespace EPoomasi.Cli.Reports;
+namespace EPoomasi.Presentation.Reports;
 
 /// <summary>
 /// Charts of reports as files, drawn by ScottPlot: SVG to keep, PNG to attach to an e-mail. Labels are Korean
 /// first, so the chart uses a CJK font when the machine has one (Debian: fonts-noto-cjk).
 /// </summary>
-internal static class Chart
+public static class Chart
 {
     private const int Width = 1000;
     private const int Height = 560;
@@ -29,7 +29,7 @@ internal static class Chart
     });
 
     /// <summary>Bars stacked per category, one stack per label along the bottom (months, say).</summary>
-    public static void StackedBars(string path, string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<(string Series, double[] Values)> series)
+    public static Plot StackedBars(string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<(string Series, double[] Values)> series)
     {
         var plot = NewPlot(title, yLabel);
         var palette = new ScottPlot.Palettes.Category10();
@@ -44,17 +44,27 @@ internal static class Chart
         }
 
         plot.Legend.IsVisible = series.Count > 0;
-        Finish(plot, path, labels);
+        return Finish(plot, labels);
     }
 
     /// <summary>One bar per label.</summary>
-    public static void Bars(string path, string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<double> values)
+    public static Plot Bars(string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<double> values)
     {
         var plot = NewPlot(title, yLabel);
         var color = new ScottPlot.Palettes.Category10().GetColor(0);
         plot.Add.Bars(values.Select((value, i) => new Bar { Position = i, Value = value, FillColor = color, Label = value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) }).ToList());
-        Finish(plot, path, labels);
+        return Finish(plot, labels);
     }
+
+    /// <summary>The chart as a file: PNG when <paramref name="path"/> ends in .png, SVG otherwise.</summary>
+    public static void Save(Plot plot, string path)
+    {
+        if (Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase)) plot.SavePng(path, Width, Height);
+        else plot.SaveSvg(path, Width, Height);
+    }
+
+    /// <summary>The chart as SVG text, to show in a page.</summary>
+    public static string Svg(Plot plot) => plot.GetSvgXml(Width, Height);
 
     /// <summary>Whether <paramref name="path"/> names a chart file this can write; the message says what it takes otherwise.</summary>
     public static string? Problem(string path) =>
@@ -69,11 +79,10 @@ internal static class Chart
         return plot;
     }
 
-    private static void Finish(Plot plot, string path, IReadOnlyList<string> labels)
+    private static Plot Finish(Plot plot, IReadOnlyList<string> labels)
     {
         plot.Axes.Bottom.SetTicks(labels.Select((_, i) => (double)i).ToArray(), labels.ToArray());
         plot.Axes.Margins(bottom: 0);
-        if (Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase)) plot.SavePng(path, Width, Height);
-        else plot.SaveSvg(path, Width, Height);
+        return plot;
     }
 }

@@ -1,9 +1,9 @@
 using EPoomasi.Contracts.Ledger.V1;
 
-namespace EPoomasi.Cli.Reports;
+namespace EPoomasi.Presentation.Reports;
 
 /// <summary>What each transfer code is called in reports, Korean first.</summary>
-internal static class Categories
+public static class Categories
 {
     public static string Label(TransferCode code) => code switch
     {
@@ -15,6 +15,6 @@ internal static class Categories
         TransferCode.PotGrant => "기금 지원 pot grant",
         TransferCode.Reversal => "정정 reversal",
         TransferCode.OpeningBalance => "이전 잔액 opening balance",
-        _ => Printer.Label(code),
+        _ => string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
     };
 }

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace EPoomasi.Cli;
+namespace EPoomasi.Presentation;
 
 /// <summary>
 /// Minutes as people write and read them. Read: <c>90</c>, <c>90m</c>, <c>2h</c>, <c>1h30m</c>, and the
 /// form it prints, <c>1h 30m</c>, each with an optional minus sign (a floor). Printed: <c>1h 30m</c>.
 /// </summary>
-internal static partial class Hours
+public static partial class Hours
 {
     [GeneratedRegex(@"^(?<sign>-)?\s*(?:(?<h>\d+)\s*h)?\s*(?:(?<m>\d+)\s*m?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

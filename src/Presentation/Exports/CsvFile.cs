@@ -1,8 +1,8 @@
 using CsvHelper;
-using EPoomasi.Cli.Reports;
+using EPoomasi.Presentation.Reports;
 using EPoomasi.Contracts.Ledger.V1;
 
-namespace EPoomasi.Cli.Exports;
+namespace EPoomasi.Presentation.Exports;
 
 /// <summary>
 /// A CSV file for a spreadsheet, written by CsvHelper a record at a time as pages arrive, so an export of a large
@@ -10,20 +10,24 @@ namespace EPoomasi.Cli.Exports;
 /// Text people typed (memos, names) that starts like a formula is escaped, so a spreadsheet shows it instead of
 /// running it; numbers are written as numbers. Headers are Korean first; times are Seoul's.
 /// </summary>
-internal sealed class CsvFile : IAsyncDisposable
+public sealed class CsvFile : IAsyncDisposable
 {
     private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
 
     private readonly CsvWriter _csv;
 
-    private CsvFile(string path) => _csv = CsvWriter.Create(File.Create(path), Options, leaveOpen: false);
+    private CsvFile(Stream stream, bool leaveOpen) => _csv = CsvWriter.Create(stream, Options, leaveOpen);
 
     /// <summary>Records written, the header excluded.</summary>
     public long Rows { get; private set; }
 
-    public static async Task<CsvFile> CreateAsync(string path, string[] header)
+    public static Task<CsvFile> CreateAsync(string path, string[] header) => StartAsync(new CsvFile(File.Create(path), leaveOpen: false), header);
+
+    /// <summary>A CSV written to <paramref name="stream"/> (a download's response body), which stays open.</summary>
+    public static Task<CsvFile> CreateAsync(Stream stream, string[] header) => StartAsync(new CsvFile(stream, leaveOpen: true), header);
+
+    private static async Task<CsvFile> StartAsync(CsvFile file, string[] header)
     {
-        var file = new CsvFile(path);
         await file._csv.WriteRecordAsync(header);
         return file;
     }

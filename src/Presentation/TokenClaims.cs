@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 
-namespace EPoomasi.WebConsole.Session;
+namespace EPoomasi.Presentation;
 
 /// <summary>
 /// What a token says about its holder, read without checking its signature: only to choose what to show. The

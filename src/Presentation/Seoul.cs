@@ -1,18 +1,22 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 
-namespace EPoomasi.Cli;
+namespace EPoomasi.Presentation;
 
 /// <summary>Times as a person in Seoul reads and writes them; the ledger keeps UTC.</summary>
-internal static class Seoul
+public static class Seoul
 {
     // Korea keeps no daylight saving time: should the time zone database be missing, +09:00 is always right.
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Seoul", out var zone)
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Seoul", out var zone)
         ? zone
         : TimeZoneInfo.CreateCustomTimeZone("Asia/Seoul", TimeSpan.FromHours(9), "Asia/Seoul", "KST");
 
     public static string Format(Timestamp? at) =>
         at is null ? "" : TimeZoneInfo.ConvertTime(at.ToDateTimeOffset(), Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The instant to the minute, as a page shows it: 2026-12-07 09:30.</summary>
+    public static string ToMinute(Timestamp? at) =>
+        at is null ? "" : TimeZoneInfo.ConvertTime(at.ToDateTimeOffset(), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// An instant from <c>2026-12-07 09:00</c> (Seoul time), a date alone (its midnight in Seoul), or ISO 8601
