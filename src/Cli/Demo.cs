@@ -131,6 +131,12 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         var trial = await gateway.Ledger(_coordinator).GetTrialBalanceAsync(new GetTrialBalanceRequest { DistrictId = "mapo" }, cancellationToken: cancellationToken);
         Console.WriteLine($"  issued {Hours.Format(trial.IssuedMinutes)}, in circulation {Hours.Format(trial.InCirculationMinutes)}, " +
                           $"clearing position with Gangnam {Hours.Format(trial.ClearingPositionsMinutes["gangnam"])}, sum of all balances {Hours.Format(trial.TotalMinutes)}");
+
+        Step("박서준 applies to Mapo: the application waits for a coordinator in the web console");
+        await ApplyAsync("mapo", "박서준");
+        Console.WriteLine("  콘솔에서 coordinator:mapo-park (구 mapo)로 로그인 → 가입 신청: 오리엔테이션 기록, 승인");
+        Console.WriteLine("  in the console, sign in as coordinator:mapo-park (district mapo) → Applications: record the orientation, approve");
+        Console.WriteLine($"  회원으로도 / as a member: 김민수 {kim}, 이영희 {lee}");
     }
 
     private void Step(string title) => Console.WriteLine($"\n{++_step}. {title}");
@@ -139,11 +145,7 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
     // the account and pays the welcome grant in one step.
     private async Task<string> JoinAsync(string district, string name, string coordinator)
     {
-        var person = await gateway.TokenAsync(Role.Member, $"person:{Guid.NewGuid():N}", district, [], cancellationToken);
-        var applied = (await gateway.Community(person).ApplyAsync(new ApplyRequest
-        {
-            RequestId = Guid.NewGuid().ToString(), DistrictId = district, Profile = new MemberProfile { DisplayName = name, HasPhone = true, Languages = { "ko" } },
-        }, cancellationToken: cancellationToken)).Outcome;
+        var applied = await ApplyAsync(district, name);
         var community = gateway.Community(coordinator);
         await community.RecordOrientationAsync(new RecordOrientationRequest
         {
@@ -155,6 +157,15 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         }, cancellationToken: cancellationToken)).Outcome;
         Console.WriteLine($"  {district,-8} {name}  {approved.Application.AccountId}  환영 welcome {Hours.Format(approved.Application.WelcomeGrantMinutes)}");
         return approved.Application.AccountId;
+    }
+
+    private async Task<OnboardingOutcome> ApplyAsync(string district, string name)
+    {
+        var person = await gateway.TokenAsync(Role.Member, $"person:{Guid.NewGuid():N}", district, [], cancellationToken);
+        return (await gateway.Community(person).ApplyAsync(new ApplyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), DistrictId = district, Profile = new MemberProfile { DisplayName = name, HasPhone = true, Languages = { "ko" } },
+        }, cancellationToken: cancellationToken)).Outcome;
     }
 
     private async Task<string> PayAsync(string token, string from, string to, long minutes, TransferCode code, string memo, bool hold = false)

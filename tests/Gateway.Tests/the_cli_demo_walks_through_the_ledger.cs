@@ -10,6 +10,7 @@ public sealed class the_cli_demo_walks_through_the_ledger(GatewayFixture gateway
 
         Assert.Equal(0, exitCode);
         Assert.Contains("15. Mapo's books balance on their own", text);
+        Assert.Contains("16. 박서준 applies to Mapo: the application waits for a coordinator in the web console", text);
         Assert.Contains("반찬 만들어 드려요 / Home-cooked side dishes — 최지우, 1h 00m", text);
         Assert.Contains("1h 00m held", text);
         Assert.Contains("settled: paid 0h 50m", text);

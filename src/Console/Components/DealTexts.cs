@@ -9,12 +9,7 @@ public static class DealTexts
     public static string Status(DealStatus status, IStringLocalizer<Texts> texts) => texts[$"Status_{status}"];
 
     /// <summary>Why a deal's step did not happen: the result in plain words, and the ledger's own reason when it refused.</summary>
-    public static string Refusal(DealOutcome outcome, IStringLocalizer<Texts> texts)
-    {
-        var text = texts[$"DealResult_{outcome.Result}"];
-        var said = text.ResourceNotFound ? texts["Deal_Result", outcome.Result.ToString()].Value : text.Value;
-        return outcome.LedgerRefusal.Length > 0 ? $"{said} ({outcome.LedgerRefusal})" : said;
-    }
+    public static string Refusal(DealOutcome outcome, IStringLocalizer<Texts> texts) => StepTexts.Refusal(texts, "DealResult", outcome.Result, outcome.LedgerRefusal);
 
     public static string Side(DealSide side, IStringLocalizer<Texts> texts) => side switch
     {

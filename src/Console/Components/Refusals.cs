@@ -7,7 +7,9 @@ namespace EPoomasi.WebConsole.Components;
 public static class Refusals
 {
     public static string Describe(RpcException failure, IStringLocalizer<Texts> texts) =>
-        failure.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled
-            ? texts["Unavailable"]
-            : texts["Refused", failure.Status.Detail];
+        OutcomeUnknown(failure) ? texts["Unavailable"] : texts["Refused", failure.Status.Detail];
+
+    /// <summary>No answer came: the step may or may not have happened, and is safe to send again under the same id.</summary>
+    public static bool OutcomeUnknown(RpcException failure) =>
+        failure.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled;
 }

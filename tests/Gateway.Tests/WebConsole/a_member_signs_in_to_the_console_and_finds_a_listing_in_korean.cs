@@ -57,15 +57,38 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
         await Browser.CheckAsync(receiver, "08-deal-claimed");
         await receiver.GetByRole(AriaRole.Button, new() { Name = "확인하고 지급" }).ClickAsync();
         await Expect(receiver.GetByTestId("deal-status"), "완료");
+        await receiver.GetByLabel("별점").SelectOptionAsync("5");
+        await receiver.GetByLabel("한마디").FillAsync("꼼꼼하게 해 주셨어요");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "평가하기" }).ClickAsync();
+        await Expect(receiver.GetByTestId("rated"), "평가를 남겼습니다. 고맙습니다.");
+        await Browser.CheckAsync(receiver, "09-deal-rated");
 
         await receiver.GetByRole(AriaRole.Link, new() { Name = "내 계좌" }).First.ClickAsync();
         Assert.Equal("1시간", await receiver.GetByTestId("balance").InnerTextAsync());
         await provider.GetByRole(AriaRole.Link, new() { Name = "내 계좌" }).First.ClickAsync();
         Assert.Equal("2시간 30분", await provider.GetByTestId("balance").InnerTextAsync());
 
+        // A thank-you on top, paid directly: more than the balance allows is refused in plain words, then 30 minutes go through.
+        await receiver.GetByRole(AriaRole.Link, new() { Name = "보내기" }).ClickAsync();
+        await receiver.GetByLabel("받는 계좌 번호").FillAsync(lee);
+        await receiver.GetByLabel("시간", new() { Exact = true }).FillAsync("20");
+        await receiver.GetByLabel("메모").FillAsync("감사의 마음 / thank you");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "보내기" }).ClickAsync();
+        Assert.StartsWith("잔액이 부족합니다", await receiver.GetByTestId("pay-problem").InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.CheckAsync(receiver, "10-pay-refused");
+        Assert.Equal(lee, await receiver.GetByLabel("받는 계좌 번호").InputValueAsync());
+        await receiver.GetByLabel("시간", new() { Exact = true }).FillAsync("0");
+        await receiver.GetByLabel("분", new() { Exact = true }).FillAsync("30");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "보내기" }).ClickAsync();
+        await receiver.GetByRole(AriaRole.Cell, new() { Name = "서비스 감사의 마음 / thank you" }).WaitForAsync();
+        await provider.ReloadAsync();
+        Assert.Equal("3시간", await provider.GetByTestId("balance").InnerTextAsync());
+        await receiver.GetByRole(AriaRole.Link, new() { Name = "내 계좌" }).First.ClickAsync();
+        Assert.Equal("30분", await receiver.GetByTestId("balance").InnerTextAsync());
+
         await receiver.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await receiver.GetByRole(AriaRole.Heading, new() { Name = "My accounts" }).WaitForAsync();
-        Assert.Equal("1 h", await receiver.GetByTestId("balance").InnerTextAsync());
+        Assert.Equal("30 min", await receiver.GetByTestId("balance").InnerTextAsync());
         Assert.Equal("en", await receiver.GetAttributeAsync("html", "lang"));
     }
 
