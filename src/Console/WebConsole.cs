@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EPoomasi.WebConsole.Components;
 using EPoomasi.WebConsole.Downloads;
+using EPoomasi.WebConsole.Notifications;
 using EPoomasi.WebConsole.Session;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +42,7 @@ public static class WebConsoleHosting
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapDistrictDownloads();
+        app.MapNotifications();
 
         // The language link: Korean or English from now on, back to the page it was followed from.
         app.MapGet("/console/language", (HttpContext context, string? back) =>

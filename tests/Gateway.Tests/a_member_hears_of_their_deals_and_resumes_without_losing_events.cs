@@ -34,8 +34,8 @@ public sealed class a_member_hears_of_their_deals_and_resumes_without_losing_eve
         var listing = await ListAsync(asProvider, provider, "강아지 산책", minutes: 60, category: ListingCategory.Care);
 
         using var first = asProvider.WatchMemberEvents(new WatchMemberEventsRequest { AccountId = provider }, cancellationToken: Ct);
-        // The stream starts with what happens next; give it a moment to be listening before anything happens.
-        await Task.Delay(500, Ct);
+        // The stream starts with what happens next; its headers say it has begun, and nothing after them is missed.
+        await first.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var deal = (await ProposeAsync(asReceiver, listing, receiver, message: "오후 3시에 괜찮을까요?")).DealId;
         await AcceptAsync(asProvider, deal, provider);
         var heard = await ReadAsync(first, 3);

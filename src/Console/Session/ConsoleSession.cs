@@ -22,6 +22,10 @@ public sealed class ConsoleSession(GatewayChannel gateway, IHttpContextAccessor 
     public CallOptions Options(CancellationToken cancellationToken = default) =>
         new(Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [], DateTime.UtcNow.AddSeconds(10), cancellationToken);
 
+    /// <summary>For a stream that lasts as long as the page that reads it: no deadline, ended when the reader leaves.</summary>
+    public CallOptions StreamOptions(CancellationToken cancellationToken) =>
+        new(Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [], null, cancellationToken);
+
     public static void SignIn(HttpContext context, string token) => context.Response.Cookies.Append(TokenCookie, token, new CookieOptions
     {
         HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/console", MaxAge = TimeSpan.FromHours(12),

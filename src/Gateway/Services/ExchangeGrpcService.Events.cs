@@ -29,6 +29,8 @@ public sealed partial class ExchangeGrpcService
         var ct = context.CancellationToken;
         // Resuming reads the row of the last event again and skips what was sent from it.
         var cursor = resume is { } from ? from.Position - 1 : await feed.PositionAsync(ct);
+        // Headers now, before any event: a client that waits for them knows that nothing from here on can be missed.
+        await context.WriteResponseHeadersAsync([]);
         while (!ct.IsCancellationRequested)
         {
             var page = await feed.PageAsync(cursor, ct);
