@@ -19,6 +19,21 @@ public sealed class ConsoleSession(GatewayChannel gateway, IHttpContextAccessor 
 
     public TokenClaims? Who => TokenClaims.Read(Token);
 
+    /// <summary>
+    /// The accounts a page acts for: a member's own; for a coordinator, the member named in the page's <c>for</c>
+    /// (someone without a phone). The gateway checks that the member is in the coordinator's district, and records
+    /// the coordinator on every step taken for them.
+    /// </summary>
+    public IReadOnlyList<string> ActingFor(string? member) => Who switch
+    {
+        { IsMember: true } who => who.Accounts,
+        { IsCoordinator: true } when member is { Length: > 0 } => [member],
+        _ => [],
+    };
+
+    /// <summary>The query that keeps a coordinator's <c>for</c> on the next page's address; empty for a member.</summary>
+    public static string ForQuery(string? member, char separator = '?') => member is { Length: > 0 } ? $"{separator}for={Uri.EscapeDataString(member)}" : "";
+
     public CallOptions Options(CancellationToken cancellationToken = default) =>
         new(Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [], DateTime.UtcNow.AddSeconds(10), cancellationToken);
 
