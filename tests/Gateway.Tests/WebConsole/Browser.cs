@@ -43,6 +43,13 @@ public sealed class Browser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Opens the console's sign-in page on <paramref name="console"/> and signs in there.</summary>
+    public static async Task SignInAsync(IPage page, Uri console, string role, string subject, string district, string? account = null)
+    {
+        await page.GotoAsync(new Uri(console, "/console/sign-in").ToString());
+        await SignInAsync(page, role, subject, district, account);
+    }
+
     /// <summary>Signs in on the sign-in page shown, through the development issuer, and waits for the home page.</summary>
     public static async Task SignInAsync(IPage page, string role, string subject, string district, string? account = null)
     {

@@ -22,8 +22,7 @@ public sealed class a_coordinator_approves_an_application_and_downloads_the_dist
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync();
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(page, "Coordinator", $"coordinator:{district}", district);
+        await Browser.SignInAsync(page, gateway.HttpAddress, "Coordinator", $"coordinator:{district}", district);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "가입 신청" }).ClickAsync();
         var card = page.GetByTestId("application").Filter(new() { HasText = name });

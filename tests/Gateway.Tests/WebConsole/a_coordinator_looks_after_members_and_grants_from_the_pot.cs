@@ -28,8 +28,7 @@ public sealed class a_coordinator_looks_after_members_and_grants_from_the_pot(Ga
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(phone: true);
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(page, "Coordinator", $"coordinator:{district}", district);
+        await Browser.SignInAsync(page, gateway.HttpAddress, "Coordinator", $"coordinator:{district}", district);
         await page.GetByRole(AriaRole.Link, new() { Name = "회원", Exact = true }).ClickAsync();
         await page.GetByLabel("이름이나 계좌 번호로 찾기").FillAsync(name[..3]);
         await page.GetByRole(AriaRole.Button, new() { Name = "찾기" }).ClickAsync();

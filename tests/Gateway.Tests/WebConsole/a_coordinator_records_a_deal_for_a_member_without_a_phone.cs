@@ -19,8 +19,7 @@ public sealed class a_coordinator_records_a_deal_for_a_member_without_a_phone(Ga
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(phone: true);
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(page, "Coordinator", $"coordinator:{district}", district);
+        await Browser.SignInAsync(page, gateway.HttpAddress, "Coordinator", $"coordinator:{district}", district);
         await page.GotoAsync(new Uri(gateway.HttpAddress, $"/console/district/members/{halmeoni}").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "이 회원 대신 나눔 찾기" }).ClickAsync();
         await page.GetByTestId("acting-for").WaitForAsync();

@@ -21,8 +21,7 @@ public sealed class a_coordinator_resolves_a_dispute_in_the_console(GatewayFixtu
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(phone: true);
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(page, "Coordinator", $"coordinator:{district}", district);
+        await Browser.SignInAsync(page, gateway.HttpAddress, "Coordinator", $"coordinator:{district}", district);
         await page.GetByRole(AriaRole.Link, new() { Name = "분쟁" }).ClickAsync();
         var card = page.GetByTestId("dispute").Filter(new() { HasText = title });
         await card.GetByText("반만 고쳐졌어요").WaitForAsync();

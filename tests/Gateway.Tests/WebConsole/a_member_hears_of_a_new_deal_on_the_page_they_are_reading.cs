@@ -19,8 +19,7 @@ public sealed class a_member_hears_of_a_new_deal_on_the_page_they_are_reading(Ga
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(phone: true);
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(page, "Member", "member:console-lee", district, lee);
+        await Browser.SignInAsync(page, gateway.HttpAddress, "Member", "member:console-lee", district, lee);
         // The page's stream is open (the gateway's stream has begun) before anything happens.
         await page.Locator("[data-listening=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 

@@ -41,8 +41,7 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
         var dealUrl = receiver.Url;
 
         var provider = await browser.PageAsync();
-        await provider.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(provider, "Member", "member:console-lee", district, lee);
+        await Browser.SignInAsync(provider, gateway.HttpAddress, "Member", "member:console-lee", district, lee);
         await provider.GetByRole(AriaRole.Link, new() { Name = "내 거래" }).ClickAsync();
         await Browser.CheckAsync(provider, "06-my-deals");
         await provider.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();

@@ -13,8 +13,7 @@ public sealed class an_auditor_sees_the_citys_books_balance_and_the_chain_hold(G
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.PageAsync(phone: true);
-        await page.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(page, "Auditor", "auditor:console", "");
+        await Browser.SignInAsync(page, gateway.HttpAddress, "Auditor", "auditor:console", "");
         await page.GetByRole(AriaRole.Link, new() { Name = "장부 감사" }).ClickAsync();
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = district });

@@ -22,8 +22,7 @@ public sealed class two_coordinators_mint_with_four_eyes_in_the_console(GatewayF
 
         await using var browser = await Browser.LaunchAsync();
         var first = await browser.PageAsync();
-        await first.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(first, "Coordinator", $"coordinator:{district}", district);
+        await Browser.SignInAsync(first, gateway.HttpAddress, "Coordinator", $"coordinator:{district}", district);
         await first.GetByRole(AriaRole.Link, new() { Name = "발행" }).ClickAsync();
         await first.GetByLabel("받을 회원 계좌 번호").FillAsync(member);
         await first.GetByLabel("분").FillAsync("1200");
@@ -37,8 +36,7 @@ public sealed class two_coordinators_mint_with_four_eyes_in_the_console(GatewayF
         Assert.Equal(0, await BalanceAsync(member));
 
         var second = await browser.PageAsync();
-        await second.GotoAsync(new Uri(gateway.HttpAddress, "/console/sign-in").ToString());
-        await Browser.SignInAsync(second, "Coordinator", $"coordinator:{district}-b", district);
+        await Browser.SignInAsync(second, gateway.HttpAddress, "Coordinator", $"coordinator:{district}-b", district);
         await second.GetByRole(AriaRole.Link, new() { Name = "발행" }).ClickAsync();
         await second.GetByTestId("awaiting-mint").Filter(new() { HasText = "마을 청소 20시간" }).GetByRole(AriaRole.Button, new() { Name = "승인" }).ClickAsync();
         Assert.Equal("승인했습니다. 회원에게 지급되었습니다.", await second.GetByTestId("mint-done").InnerTextAsync());
