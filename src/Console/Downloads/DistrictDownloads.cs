@@ -36,7 +36,9 @@ public static class DistrictDownloads
         }
 
         var asOf = TimeProvider.System.GetUtcNow();
-        var file = $"{name}-{district}-{TimeZoneInfo.ConvertTime(asOf, Seoul.Zone):yyyyMMdd-HHmm}.csv";
+        // The district comes from the cookie's token, unchecked until the gateway sees it: only safe characters reach a header.
+        var safe = new string([.. district.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(64)]);
+        var file = $"{name}-{safe}-{TimeZoneInfo.ConvertTime(asOf, Seoul.Zone):yyyyMMdd-HHmm}.csv";
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
         var reports = new ReportService.ReportServiceClient(session.Channel);

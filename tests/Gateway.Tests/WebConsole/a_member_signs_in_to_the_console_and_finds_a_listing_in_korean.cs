@@ -75,6 +75,10 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
         await receiver.GetByRole(AriaRole.Button, new() { Name = "보내기" }).ClickAsync();
         Assert.StartsWith("잔액이 부족합니다", await receiver.GetByTestId("pay-problem").InnerTextAsync(), StringComparison.Ordinal);
         await Browser.CheckAsync(receiver, "10-pay-refused");
+        // Whatever a browser sends is checked before any arithmetic: an amount past every bound is a plain refusal.
+        await receiver.EvaluateAsync("() => { const hours = document.querySelector('input[name=\"Form.Hours\"]'); hours.form.noValidate = true; hours.value = '9223372036854775807'; }");
+        await receiver.GetByRole(AriaRole.Button, new() { Name = "보내기" }).ClickAsync();
+        Assert.StartsWith("보낼 시간을 0보다 크게", await receiver.GetByTestId("pay-problem").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(lee, await receiver.GetByLabel("받는 계좌 번호").InputValueAsync());
         await receiver.GetByLabel("시간", new() { Exact = true }).FillAsync("0");
         await receiver.GetByLabel("분", new() { Exact = true }).FillAsync("30");
