@@ -19,6 +19,14 @@ public static class Seed
         return id;
     }
 
+    /// <summary>Appoints one more coordinator of <paramref name="district"/>, as the city does, and returns their token.</summary>
+    public static async Task<string> CoordinatorAsync(GatewayFixture gateway, string district, string subject)
+    {
+        await gateway.Administration(GatewayFixture.Administrator).AppointCoordinatorAsync(
+            new AppointCoordinatorRequest { DistrictId = district, Subject = subject, Reason = "test" }, cancellationToken: TestContext.Current.CancellationToken);
+        return GatewayFixture.Token(Security.Role.Coordinator, subject, district);
+    }
+
     public static async Task<string> MemberAsync(GatewayFixture gateway, string district, long welcomeMinutes = 0)
     {
         var id = Guid.NewGuid().ToString();

@@ -12,8 +12,7 @@ public sealed class a_budget_holds_against_concurrent_mints_from_two_coordinator
         var district = await Seed.DistrictAsync(gateway);
         var city = gateway.Administration(GatewayFixture.Administrator);
         await city.SetMintBudgetAsync(new SetMintBudgetRequest { DistrictId = district, MintBudgetMinutes = 600, Reason = "시범 / pilot" }, cancellationToken: Ct);
-        await city.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = "coordinator:second", Reason = "둘째 / second" }, cancellationToken: Ct);
-        var second = GatewayFixture.Token(Security.Role.Coordinator, "coordinator:second", district);
+        var second = await Seed.CoordinatorAsync(gateway, district, "coordinator:second");
         var member = await Seed.MemberAsync(gateway, district);
         var issuance = (await gateway.Ledger(GatewayFixture.Auditor).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: Ct))
             .Districts.Single(d => d.DistrictId == district).IssuanceAccountId;

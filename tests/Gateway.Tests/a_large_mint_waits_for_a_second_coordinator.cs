@@ -19,10 +19,7 @@ public sealed class a_large_mint_waits_for_a_second_coordinator(GatewayFixture g
             DistrictId = district, MemberFloorMinutes = -600, MemberCapMinutes = 600_000, MintApprovalAboveMinutes = 600, Reason = "네 개의 눈 / four eyes",
         }, cancellationToken: Ct);
         await admin.SetMintBudgetAsync(new SetMintBudgetRequest { DistrictId = district, MintBudgetMinutes = budgetMinutes, Reason = "test" }, cancellationToken: Ct);
-        foreach (var second in new[] { "b", "c" })
-        {
-            await admin.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = $"coordinator:{district}-{second}", Reason = "test" }, cancellationToken: Ct);
-        }
+        foreach (var second in new[] { "b", "c" }) await Seed.CoordinatorAsync(gateway, district, $"coordinator:{district}-{second}");
 
         return (district, await Seed.MemberAsync(gateway, district));
     }

@@ -34,12 +34,12 @@ public sealed class ConsoleSession(GatewayChannel gateway, IHttpContextAccessor 
     /// <summary>The query that keeps a coordinator's <c>for</c> on the next page's address; empty for a member.</summary>
     public static string ForQuery(string? member, char separator = '?') => member is { Length: > 0 } ? $"{separator}for={Uri.EscapeDataString(member)}" : "";
 
-    public CallOptions Options(CancellationToken cancellationToken = default) =>
-        new(Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [], DateTime.UtcNow.AddSeconds(10), cancellationToken);
+    public CallOptions Options(CancellationToken cancellationToken = default) => new(Credentials, DateTime.UtcNow.AddSeconds(10), cancellationToken);
 
     /// <summary>For a stream that lasts as long as the page that reads it: no deadline, ended when the reader leaves.</summary>
-    public CallOptions StreamOptions(CancellationToken cancellationToken) =>
-        new(Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [], null, cancellationToken);
+    public CallOptions StreamOptions(CancellationToken cancellationToken) => new(Credentials, null, cancellationToken);
+
+    private Metadata Credentials => Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : [];
 
     public static void SignIn(HttpContext context, string token) => context.Response.Cookies.Append(TokenCookie, token, new CookieOptions
     {

@@ -17,7 +17,7 @@ public sealed class two_coordinators_mint_with_four_eyes_in_the_console(GatewayF
         {
             DistrictId = district, MemberFloorMinutes = -600, MemberCapMinutes = 600_000, MintApprovalAboveMinutes = 600, Reason = "네 개의 눈 / four eyes",
         }, cancellationToken: Ct);
-        await admin.AppointCoordinatorAsync(new AppointCoordinatorRequest { DistrictId = district, Subject = $"coordinator:{district}-b", Reason = "test" }, cancellationToken: Ct);
+        await Seed.CoordinatorAsync(gateway, district, $"coordinator:{district}-b");
         var member = await Seed.MemberAsync(gateway, district);
 
         await using var browser = await Browser.LaunchAsync();
