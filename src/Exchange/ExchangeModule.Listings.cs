@@ -49,6 +49,13 @@ public sealed partial class ExchangeModule
     public async Task<Listing?> GetListingAsync(Guid listingId, CancellationToken cancellationToken) =>
         await _listings.GetAsync(listingId.ToString(), cancellationToken) is ({ } listing, _) ? listing : null;
 
+    /// <summary>A page of the listings <paramref name="ownerAccountId"/> owns, in every status, in id order after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Listing Listing)>> ListOwnedListingsAsync(Guid ownerAccountId, string after, int pageSize, CancellationToken cancellationToken)
+    {
+        var page = await _listings.ListAsync(new { OwnerAccountId = ownerAccountId }, after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
+        return page.Select(p => (Guid.Parse(p.Key), p.State)).ToList();
+    }
+
     /// <summary>A page of the open listings that match: by text (Korean as it is written, or English) and filters.</summary>
     /// <exception cref="ExchangeInputException">The search breaks a rule.</exception>
     public async Task<IReadOnlyList<(Guid Id, Listing Listing)>> SearchListingsAsync(ListingSearch search, CancellationToken cancellationToken)

@@ -81,6 +81,7 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
         ["ExchangeService/DecideContentReport"] = [CoordinatorHere],
         ["ExchangeService/GetDeal"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/ListDeals"] = [Admin, Auditor, CoordinatorHere, MemberHere],
+        ["ExchangeService/ListOwnedListings"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/PostDealMessage"] = [CoordinatorHere, MemberHere],
         ["ExchangeService/ListDealMessages"] = [Admin, Auditor, CoordinatorHere, MemberHere],
         ["ExchangeService/RateDeal"] = [CoordinatorHere, MemberHere],
@@ -450,6 +451,9 @@ public sealed class every_rpc_for_every_role_is_allowed_or_denied_as_the_matrix_
                         break;
                     case "ExchangeService/GetDeal":
                         await exchange.GetDealAsync(new GetDealRequest { AccountId = _account, DealId = Id() }, deadline: deadline);
+                        break;
+                    case "ExchangeService/ListOwnedListings":
+                        await exchange.ListOwnedListingsAsync(new ListOwnedListingsRequest { OwnerAccountId = _account }, deadline: deadline);
                         break;
                     case "ExchangeService/ListDeals":
                         await exchange.ListDealsAsync(new ListDealsRequest { AccountId = _account, Side = DealSide.Receiver }, deadline: deadline);

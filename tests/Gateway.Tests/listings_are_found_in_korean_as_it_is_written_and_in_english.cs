@@ -132,6 +132,44 @@ public sealed class listings_are_found_in_korean_as_it_is_written_and_in_english
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
+    public async Task an_owner_lists_every_listing_of_theirs_in_every_status_a_page_at_a_time()
+    {
+        var (district, ids, exchange) = await CorpusAsync();
+        var owner = (await exchange.GetListingAsync(new GetListingRequest { ListingId = ids["자전거 수리"] }, cancellationToken: Ct)).Listing.OwnerAccountId;
+        var neighbour = await Seed.MemberAsync(gateway, district);
+        await ListAsync(gateway.Exchange(GatewayFixture.Member(district, neighbour)), neighbour, "이웃의 자전거", "", "A neighbour's bike", ListingKind.Offer, ListingCategory.Repair);
+        foreach (var (title, status) in new[] { ("자전거 수리", ListingStatus.Paused), ("컴퓨터 설치", ListingStatus.Withdrawn) })
+        {
+            await exchange.SetListingStatusAsync(new SetListingStatusRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), ListingId = ids[title], OwnerAccountId = owner, Status = status,
+            }, cancellationToken: Ct);
+        }
+
+        var seen = new List<Listing>();
+        var pages = 0;
+        var token = "";
+        do
+        {
+            var page = await exchange.ListOwnedListingsAsync(new ListOwnedListingsRequest { OwnerAccountId = owner, PageSize = 4, PageToken = token }, cancellationToken: Ct);
+            seen.AddRange(page.Listings);
+            token = page.NextPageToken;
+            pages++;
+        }
+        while (token.Length > 0);
+        var otherList = await Assert.ThrowsAsync<RpcException>(async () => await exchange.ListOwnedListingsAsync(
+            new ListOwnedListingsRequest { OwnerAccountId = owner, PageToken = "not-a-token" }, cancellationToken: Ct));
+
+        Assert.Equal(2, pages);
+        Assert.Equal(ids.Values.Order(StringComparer.Ordinal), seen.Select(l => l.ListingId).Order(StringComparer.Ordinal));
+        Assert.All(seen, l => Assert.Equal(owner, l.OwnerAccountId));
+        Assert.Equal(ListingStatus.Paused, seen.Single(l => l.Text.Title == "자전거 수리").Status);
+        Assert.Equal(ListingStatus.Withdrawn, seen.Single(l => l.Text.Title == "컴퓨터 설치").Status);
+        Assert.Equal(4, seen.Count(l => l.Status == ListingStatus.Active));
+        Assert.Equal(StatusCode.InvalidArgument, otherList.StatusCode);
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
     public async Task only_the_owner_or_their_coordinator_changes_a_listing()
     {
         var (district, ids, _) = await CorpusAsync();

@@ -92,6 +92,7 @@ public static class AuthorizationMatrix
         [Exchange("SetListingStatus")] = Rule.Grant<SetListingStatusRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Actors),
         [Exchange("RenewListing")] = Rule.Grant<RenewListingRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Actors),
         [Exchange("GetListing")] = Rule.Grant<GetListingRequest>(_ => Touches.Nothing, Everyone),
+        [Exchange("ListOwnedListings")] = Rule.Grant<ListOwnedListingsRequest>(r => Touches.Accounts([Id(r.OwnerAccountId)]), Readers),
         [Exchange("SearchListings")] = Rule.Grant<SearchListingsRequest>(_ => Touches.Nothing, Everyone),
         [Exchange("ProposeDeal")] = Rule.Grant<ProposeDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),
         [Exchange("CounterDeal")] = Rule.Grant<CounterDealRequest>(r => Touches.Accounts([Id(r.AccountId)]), Actors),

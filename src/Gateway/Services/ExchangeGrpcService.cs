@@ -106,6 +106,22 @@ public sealed partial class ExchangeGrpcService(LedgerRuntime runtime, Feed.Memb
         return response;
     }
 
+    public override async Task<ListOwnedListingsResponse> ListOwnedListings(ListOwnedListingsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var owner = violations.Id("owner_account_id", request.OwnerAccountId);
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        if (size is < 1 or > EPoomasi.Exchange.ExchangeModule.MaxPageSize) violations.Add("page_size", $"1 to {EPoomasi.Exchange.ExchangeModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
+        var after = request.PageToken.Length == 0 ? string.Empty : PageToken.Decode(request.PageToken, "o1", request.OwnerAccountId);
+        if (after is null) violations.Add("page_token", "Not a token this list gave; start again without one.");
+        violations.ThrowIfAny();
+        var page = await runtime.Exchange.ListOwnedListingsAsync(owner, after!, size, context.CancellationToken);
+        var response = new ListOwnedListingsResponse();
+        response.Listings.AddRange(await NamedAsync(page, context.CancellationToken));
+        if (page.Count == size) response.NextPageToken = PageToken.Encode("o1", request.OwnerAccountId, page[^1].Id.ToString());
+        return response;
+    }
+
     private async Task<ListingOutcome> ListingAnswerAsync(Domain.Listings.ListingResult result, CancellationToken cancellationToken)
     {
         var outcome = new ListingOutcome

@@ -29,6 +29,7 @@ internal static class ModuleTables
             updated_at timestamptz not null,
             primary key (kind, key));
         create index if not exists module_states_search on {schema}.{States} using gin (search) where search is not null;
+        create index if not exists module_states_state on {schema}.{States} using gin (state jsonb_path_ops);
         create index if not exists module_states_recent on {schema}.{States} (kind, updated_at desc);
         create index if not exists module_states_until on {schema}.{States} (kind, search_until);
         {AddIndexVersions(schema)};
