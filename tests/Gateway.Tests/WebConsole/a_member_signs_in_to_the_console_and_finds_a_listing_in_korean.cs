@@ -30,7 +30,9 @@ public sealed class a_member_signs_in_to_the_console_and_finds_a_listing_in_kore
         await Browser.CheckAsync(receiver, "03-statement");
 
         await receiver.GetByRole(AriaRole.Link, new() { Name = "나눔 찾기" }).ClickAsync();
+        // Other tests list cleaning too: the member narrows the search to their own district, as the page offers.
         await receiver.GetByLabel("검색어").FillAsync("청소");
+        await receiver.GetByLabel("동네").SelectOptionAsync(district);
         await receiver.GetByRole(AriaRole.Button, new() { Name = "찾기" }).ClickAsync();
         await Browser.CheckAsync(receiver, "04-listings");
         await receiver.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
