@@ -137,6 +137,8 @@ internal sealed class Demo(Gateway gateway, CancellationToken cancellationToken)
         Console.WriteLine("  콘솔에서 coordinator:mapo-park (구 mapo)로 로그인 → 가입 신청: 오리엔테이션 기록, 승인");
         Console.WriteLine("  in the console, sign in as coordinator:mapo-park (district mapo) → Applications: record the orientation, approve");
         Console.WriteLine($"  회원으로도 / as a member: 김민수 {kim}, 이영희 {lee}");
+        Console.WriteLine("  이영희: 내 나눔 → 새 나눔 올리기; 김민수 (다른 창): 나눔 찾기 → 제안; 이영희: 수락, 청구; 김민수: 확인하고 지급");
+        Console.WriteLine("  Lee: My listings → post one; Kim (another window): find it → propose; Lee: accept, claim; Kim: confirm and pay");
     }
 
     private void Step(string title) => Console.WriteLine($"\n{++_step}. {title}");
