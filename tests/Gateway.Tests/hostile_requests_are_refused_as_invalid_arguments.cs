@@ -77,7 +77,7 @@ public sealed class hostile_requests_are_refused_as_invalid_arguments(GatewayFix
         var district = await Seed.DistrictAsync(gateway);
         var kim = await Seed.MemberAsync(gateway, district);
         var logs = new LogCapture();
-        var (app, channel, _) = await gateway.StartLoggingAsync(logs);
+        var (app, channel, _) = await gateway.StartLoggingAsync(logs, "--Logging:LogLevel:Default=Warning");
         await using var _app = app;
         using var _channel = channel;
         var token = GatewayFixture.Member(district, kim);

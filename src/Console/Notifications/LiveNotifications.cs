@@ -62,9 +62,9 @@ public static class LiveNotifications
         {
             // The gateway ended the stream (it stopped, or the token expired): the browser reconnects with the last id.
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception reading) when (context.RequestAborted.IsCancellationRequested && reading is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
-            // The reader left the page.
+            // The reader left the page: the call to the gateway was cancelled with it. Nothing went wrong.
         }
     }
 
