@@ -17,16 +17,19 @@ work=$(mktemp -d /tmp/epoomasi-search.XXXXXX); chmod 755 "$work"
 [ "$(id -u)" = 0 ] && chown postgres "$work"
 pg_port=$(free_port); grpc_port=$(free_port); http_port=$(free_port)
 gateway_pid=""
+out=${BENCH_OUT:-bench/results/search}
 cleanup() {
   [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null || true
   as_pg "$bin/pg_ctl" stop -D "$work/pg" -m fast >/dev/null 2>&1 || true
+  # PostgreSQL's log (checkpoints, autovacuum) and the gateway's, to line up with a slow second in the results.
+  mkdir -p "$out" && cp "$work/pg.log" "$work/gateway.log" "$out/" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 as_pg "$bin/initdb" -D "$work/pg" -U postgres --auth=trust --no-instructions >/dev/null
 as_pg "$bin/pg_ctl" start -D "$work/pg" -w -l "$work/pg.log" \
-  -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB" >/dev/null
+  -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB -c log_checkpoints=on -c log_autovacuum_min_duration=0 -c log_min_duration_statement=200" >/dev/null
 "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres ledger
 
 echo "== Building the gateway and the load generator (Release)"
@@ -46,7 +49,6 @@ gateway_pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http_port/" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$http_port/" >/dev/null || { echo "The gateway did not start:"; tail -20 "$work/gateway.log"; exit 1; }
 
-out=${BENCH_OUT:-bench/results/search}
 bench() { dotnet bench/Bench/bin/Release/net10.0/epoomasi-bench.dll --gateway "http://127.0.0.1:$grpc_port" --scenario search \
   --accounts 200 --seconds "$seconds" --warmup-seconds 3 "$@"; }
 echo "== Listing $listings offers and requests"
@@ -54,13 +56,13 @@ bench --listings "$listings" --seconds 1 --warmup-seconds 0 --out "$work/load" |
 # What autovacuum would have done by the time members search: the planner knows the words' frequencies. And the
 # load's writes on disk: otherwise its checkpoint (fsync on) falls inside the measured searches.
 "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ledger -qc "vacuum (analyze) ledger.module_states" -c "checkpoint"
-echo "== Searches at full speed, ${seconds}s each"
+echo "== $(date -u +%H:%M:%S) Searches at full speed, ${seconds}s each"
 bench --listings 0 --out "$out" | grep -v "so far"
 half=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(max(1, int(min(x["transfersPerSecond"] for x in r) / 2)))' "$out/bench.json")
-echo "== Searches at half the slowest one's peak: $half per second"
+echo "== $(date -u +%H:%M:%S) Searches at half the slowest one's peak: $half per second"
 bench --listings 0 --rate "$half" --out "$out/half-load" | grep -v "so far"
 # A steady rate far above a city's time bank (200 a second is 720,000 searches an hour), so that the p99 measured is
 # the search's own, not the queueing of two cores saturated by the load generator, the gateway and PostgreSQL at once.
 steady=${BENCH_SEARCH_RATE:-200}
-echo "== Searches at a steady $steady per second"
+echo "== $(date -u +%H:%M:%S) Searches at a steady $steady per second"
 bench --listings 0 --rate "$steady" --out "$out/steady" | grep -v "so far"
