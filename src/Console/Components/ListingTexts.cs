@@ -16,12 +16,12 @@ public static class ListingTexts
     public static readonly ListingType[] Types = [ListingType.Service, ListingType.Goods, ListingType.Loan];
 
     /// <summary>The title in the reader's language when the owner wrote one in it.</summary>
-    public static string Title(Listing listing) =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && listing.Text.TitleEn.Length > 0 ? listing.Text.TitleEn : listing.Text.Title;
+    public static string Title(Listing listing) => English && listing.Text.TitleEn.Length > 0 ? listing.Text.TitleEn : listing.Text.Title;
 
     /// <summary>The description in the reader's language when the owner wrote one in it.</summary>
-    public static string Description(Listing listing) =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && listing.Text.DescriptionEn.Length > 0 ? listing.Text.DescriptionEn : listing.Text.Description;
+    public static string Description(Listing listing) => English && listing.Text.DescriptionEn.Length > 0 ? listing.Text.DescriptionEn : listing.Text.Description;
+
+    private static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string Category(ListingCategory category, IStringLocalizer<Texts> texts) => texts[$"Category_{category}"];
 

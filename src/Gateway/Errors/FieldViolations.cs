@@ -42,6 +42,14 @@ public sealed class FieldViolations
         return value;
     }
 
+    /// <summary>The page size asked for, <paramref name="byDefault"/> for 0; a violation of page_size unless 1 to <paramref name="max"/>.</summary>
+    public int PageSize(int requested, int byDefault, int max)
+    {
+        var size = requested == 0 ? byDefault : requested;
+        if (size < 1 || size > max) Add("page_size", $"1 to {max}, or 0 for {byDefault}.");
+        return size;
+    }
+
     /// <summary>Throws INVALID_ARGUMENT with every violation noted so far, if any.</summary>
     public void ThrowIfAny()
     {

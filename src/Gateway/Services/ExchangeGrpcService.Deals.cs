@@ -108,8 +108,7 @@ public sealed partial class ExchangeGrpcService
         var accountId = violations.Id("account_id", request.AccountId);
         var side = ExchangeMapping.FromProto<DealSide, Domain.DealSide>(request.Side);
         if (side is null) violations.Add("side", "Required: DEAL_SIDE_PROVIDER or DEAL_SIDE_RECEIVER.");
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        if (size is < 1 or > EPoomasi.Exchange.ExchangeModule.MaxPageSize) violations.Add("page_size", $"1 to {EPoomasi.Exchange.ExchangeModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
+        var size = violations.PageSize(request.PageSize, DefaultPageSize, EPoomasi.Exchange.ExchangeModule.MaxPageSize);
         var list = $"{request.AccountId}:{request.Side}";
         var after = request.PageToken.Length == 0 ? string.Empty : PageToken.Decode(request.PageToken, "d1", list);
         if (after is null) violations.Add("page_token", "Not a token this list gave; start again without one.");

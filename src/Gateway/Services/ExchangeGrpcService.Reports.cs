@@ -27,8 +27,7 @@ public sealed partial class ExchangeGrpcService
     public override async Task<ListContentReportsResponse> ListContentReports(ListContentReportsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        if (size is < 1 or > EPoomasi.Exchange.ExchangeModule.MaxPageSize) violations.Add("page_size", $"1 to {EPoomasi.Exchange.ExchangeModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
+        var size = violations.PageSize(request.PageSize, DefaultPageSize, EPoomasi.Exchange.ExchangeModule.MaxPageSize);
         var after = request.PageToken.Length == 0 ? string.Empty : PageToken.Decode(request.PageToken, "r1", request.DistrictId);
         if (after is null) violations.Add("page_token", "Not a token this list gave; start again without one.");
         violations.ThrowIfAny();

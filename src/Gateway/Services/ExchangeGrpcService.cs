@@ -86,8 +86,7 @@ public sealed partial class ExchangeGrpcService(LedgerRuntime runtime, Feed.Memb
             _ => (Domain.Searching.ListingOrder?)null,
         };
         if (order is null) violations.Add("order", "Unknown order.");
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        if (size is < 1 or > Domain.ExchangeModule.MaxPageSize) violations.Add("page_size", $"1 to {Domain.ExchangeModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
+        var size = violations.PageSize(request.PageSize, DefaultPageSize, Domain.ExchangeModule.MaxPageSize);
         // The token remembers the search it continues, so a page of one search cannot be read as another's.
         var list = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             string.Join('|', request.Text, request.Category, request.DistrictId, request.Kind, request.Type, request.Order))))[..16];
@@ -110,8 +109,7 @@ public sealed partial class ExchangeGrpcService(LedgerRuntime runtime, Feed.Memb
     {
         var violations = new FieldViolations();
         var owner = violations.Id("owner_account_id", request.OwnerAccountId);
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        if (size is < 1 or > EPoomasi.Exchange.ExchangeModule.MaxPageSize) violations.Add("page_size", $"1 to {EPoomasi.Exchange.ExchangeModule.MaxPageSize}, or 0 for {DefaultPageSize}.");
+        var size = violations.PageSize(request.PageSize, DefaultPageSize, EPoomasi.Exchange.ExchangeModule.MaxPageSize);
         var after = request.PageToken.Length == 0 ? string.Empty : PageToken.Decode(request.PageToken, "o1", request.OwnerAccountId);
         if (after is null) violations.Add("page_token", "Not a token this list gave; start again without one.");
         violations.ThrowIfAny();
