@@ -72,7 +72,7 @@ public sealed class ModuleKind<TCommand, TState, TResult>
     {
         var query = search.Text is null ? null : SearchVectors.Query(search.Text);
         if (search.Text is not null && query is null) return [];
-        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _store.Connections.OpenForFindingAsync(cancellationToken);
         await using var command = new NpgsqlCommand(ModuleTables.Search(_store.Schema, search, hasText: query is not null), connection)
         {
             Parameters =
@@ -99,7 +99,7 @@ public sealed class ModuleKind<TCommand, TState, TResult>
     {
         ArgumentNullException.ThrowIfNull(matching);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _store.Connections.OpenForFindingAsync(cancellationToken);
         await using var command = new NpgsqlCommand(ModuleTables.ListStates(_store.Schema), connection)
         {
             Parameters =

@@ -4,7 +4,7 @@ namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// The connection pools for the ledger's own statements (everything but Marten's sessions): one for reads,
-/// one for transfer transactions. Neither leaves anything behind in a session — no session settings, no
+/// one for finds whose best plan depends on what is sought, one for transfer transactions. None leaves anything behind in a session — no session settings, no
 /// advisory locks, no temporary tables — so a connection going back to its pool is not reset. Npgsql's reset
 /// keeps prepared statements, and so was seven statements (<c>SET SESSION AUTHORIZATION DEFAULT</c>,
 /// <c>RESET ALL</c>, <c>UNLISTEN *</c>, …) run before every next use of the connection: as many as a
@@ -24,21 +24,40 @@ internal sealed class LedgerConnections : IAsyncDisposable
     // 220 µs to run it.
     private const string KeyedPlansOnly = "-c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off -c plan_cache_mode=force_generic_plan";
 
+    // A search for a syllable in half of all listings and one for a word in a hundred want different plans: walk the
+    // newest until enough match, or read the few matches through the text index. PostgreSQL switches an auto-prepared
+    // statement to one generic plan after five runs when that plan's estimate looks no worse, and for the exchange's
+    // search it chose reading every match and sorting them (35 ms for a common word, against 0.3 ms planned for the
+    // word; the bench's searches slowed from 3 to 30 ms a few seconds after each connection opened). Finds are planned
+    // for their values every time, and still parsed once per connection.
+    private const string PlannedForTheirValues = "-c plan_cache_mode=force_custom_plan";
+
     private readonly NpgsqlDataSource _reads;
+    private readonly NpgsqlDataSource _finds;
     private readonly NpgsqlDataSource _writes;
 
     public LedgerConnections(string connectionString)
     {
         var reads = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
-        var writes = new NpgsqlConnectionStringBuilder(reads.ConnectionString);
-        writes.Options = string.IsNullOrWhiteSpace(writes.Options) ? KeyedPlansOnly : $"{writes.Options} {KeyedPlansOnly}";
         _reads = NpgsqlDataSource.Create(reads);
-        _writes = NpgsqlDataSource.Create(writes);
+        _finds = NpgsqlDataSource.Create(WithOptions(reads, PlannedForTheirValues));
+        _writes = NpgsqlDataSource.Create(WithOptions(reads, KeyedPlansOnly));
+    }
+
+    private static NpgsqlConnectionStringBuilder WithOptions(NpgsqlConnectionStringBuilder settings, string options)
+    {
+        var with = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        with.Options = string.IsNullOrWhiteSpace(with.Options) ? options : $"{with.Options} {options}";
+        return with;
     }
 
     /// <summary>An open connection for reading the ledger's tables; dispose it.</summary>
     public ValueTask<NpgsqlConnection> OpenForReadingAsync(CancellationToken cancellationToken) =>
         _reads.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>An open connection for a search or a list by contents, planned for its values each time; dispose it.</summary>
+    public ValueTask<NpgsqlConnection> OpenForFindingAsync(CancellationToken cancellationToken) =>
+        _finds.OpenConnectionAsync(cancellationToken);
 
     /// <summary>An open connection for one transfer transaction; dispose it.</summary>
     public ValueTask<NpgsqlConnection> OpenForWritingAsync(CancellationToken cancellationToken) =>
@@ -47,6 +66,7 @@ internal sealed class LedgerConnections : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _reads.DisposeAsync();
+        await _finds.DisposeAsync();
         await _writes.DisposeAsync();
     }
 }

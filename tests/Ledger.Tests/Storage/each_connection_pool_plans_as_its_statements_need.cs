@@ -3,13 +3,14 @@ using Npgsql;
 
 namespace EPoomasi.Ledger.Tests.Storage;
 
-public sealed class write_transactions_plan_by_key_only(PostgresFixture postgres)
+public sealed class each_connection_pool_plans_as_its_statements_need(PostgresFixture postgres)
 {
     // The set-based writes join arrays of ids to whole tables; PostgreSQL planned that as a hash join over a
     // sequential scan of the table once the arrays were long, work that grows with the city. Write sessions
-    // rule such plans out from the start, while read sessions keep the planner's own choice.
+    // rule such plans out from the start, while read sessions keep the planner's own choice. Searches want a
+    // plan for the words sought (a syllable in half the listings, a word in a hundred), never one generic plan.
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task write_sessions_rule_out_scans_and_joins_not_by_key_and_read_sessions_do_not()
+    public async Task writes_plan_by_key_only_finds_plan_for_their_values_and_reads_as_the_planner_likes()
     {
         await using var ledger = await TestLedger.CreateAsync(postgres);
         var token = TestContext.Current.CancellationToken;
@@ -17,6 +18,11 @@ public sealed class write_transactions_plan_by_key_only(PostgresFixture postgres
         await using (var writing = await ledger.Store.Connections.OpenForWritingAsync(token))
         {
             Assert.Equal(["off", "off", "off", "force_generic_plan"], await SettingsAsync(writing, token));
+        }
+
+        await using (var finding = await ledger.Store.Connections.OpenForFindingAsync(token))
+        {
+            Assert.Equal(["on", "on", "on", "force_custom_plan"], await SettingsAsync(finding, token));
         }
 
         await using var reading = await ledger.Store.Connections.OpenForReadingAsync(token);
