@@ -27,21 +27,36 @@ internal sealed class LedgerConnections : IAsyncDisposable
     // A search for a syllable in half of all listings and one for a word in a hundred want different plans: walk the
     // newest until enough match, or read the few matches through the text index. PostgreSQL switches an auto-prepared
     // statement to one generic plan after five runs when that plan's estimate looks no worse, and for the exchange's
-    // search it chose reading every match and sorting them (35 ms for a common word, against 0.3 ms planned for the
-    // word; the bench's searches slowed from 3 to 30 ms a few seconds after each connection opened). Finds are planned
-    // for their values every time, and still parsed once per connection.
+    // search that plan reads every match and sorts them: a hundred times the work for a common word. Finds are
+    // planned for their values every time, and still parsed once per connection.
     private const string PlannedForTheirValues = "-c plan_cache_mode=force_custom_plan";
 
     private readonly NpgsqlDataSource _reads;
     private readonly NpgsqlDataSource _finds;
     private readonly NpgsqlDataSource _writes;
 
+    // Npgsql closes, every five minutes, as many connections as were idle at the median of its samples. Under a steady
+    // load each connection is idle between its statements, so it closed those the load was using, and the callers
+    // that came next all opened new ones at once: a new session plans its first statements on empty catalogue caches
+    // (20 ms for a search instead of 1), and requests queued behind them for up to half a second. A floor of
+    // connections that are never pruned keeps a steady load's; only a peak's surplus is closed. Npgsql opens none
+    // ahead of need. A connection string that sets its own minimum keeps it.
+    private const int PoolFloor = 8;
+
     public LedgerConnections(string connectionString)
     {
         var reads = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        if (!SetsItsOwnMinimum(connectionString)) reads.MinPoolSize = Math.Min(PoolFloor, reads.MaxPoolSize);
         _reads = NpgsqlDataSource.Create(reads);
         _finds = NpgsqlDataSource.Create(WithOptions(reads, PlannedForTheirValues));
         _writes = NpgsqlDataSource.Create(WithOptions(reads, KeyedPlansOnly));
+    }
+
+    private static bool SetsItsOwnMinimum(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal) is var name &&
+            (name.Equals("MinimumPoolSize", StringComparison.OrdinalIgnoreCase) || name.Equals("MinPoolSize", StringComparison.OrdinalIgnoreCase)));
     }
 
     private static NpgsqlConnectionStringBuilder WithOptions(NpgsqlConnectionStringBuilder settings, string options)
