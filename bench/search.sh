@@ -46,6 +46,7 @@ Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__
 Logging__LogLevel__Default=Warning \
   dotnet src/Gateway/bin/Release/net10.0/EPoomasi.Gateway.dll >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
+gateway_started=$(date +%s.%N)
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http_port/" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$http_port/" >/dev/null || { echo "The gateway did not start:"; tail -20 "$work/gateway.log"; exit 1; }
 
@@ -66,3 +67,14 @@ bench --listings 0 --rate "$half" --out "$out/half-load" | grep -v "so far"
 steady=${BENCH_SEARCH_RATE:-200}
 echo "== $(date -u +%H:%M:%S) Searches at a steady $steady per second"
 bench --listings 0 --rate "$steady" --out "$out/steady" | grep -v "so far"
+# The slowest searches of each phase, with when they were sent: a pause shows as several at the same moment, to be
+# lined up with gateway.log and pg.log (kept in $out).
+python3 - "$gateway_started" "$out/bench.json" "$out/half-load/bench.json" "$out/steady/bench.json" <<'PY'
+import json, sys, datetime
+started = float(sys.argv[1])
+for path in sys.argv[2:]:
+    for result in json.load(open(path)):
+        slow = ", ".join(f"{r['milliseconds']:.0f} ms at {datetime.datetime.fromtimestamp(r['sentAt'], datetime.timezone.utc):%H:%M:%S.%f}"[:-3] + f" (+{r['sentAt'] - started:.0f} s)"
+                         for r in result["slowest"][:5])
+        print(f"{path.split('/')[-2] if '/' in path else ''} {result['scenario']}: {slow}")
+PY

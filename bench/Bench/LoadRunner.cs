@@ -17,7 +17,7 @@ internal static class LoadRunner
         var clock = Stopwatch.StartNew();
         var startedAt = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
         var counters = new Counters();
-        var latencies = new List<double>[concurrency];
+        var latencies = new List<SlowRequest>[concurrency];
         var pacing = options.RatePerSecond > 0 ? TimeSpan.FromSeconds((double)concurrency / options.RatePerSecond) : TimeSpan.Zero;
 
         using var reporting = new CancellationTokenSource();
@@ -45,7 +45,7 @@ internal static class LoadRunner
                     var (ok, rejected) = await Scenarios.SendAsync(scenario, world, random, options.BatchSize, ct);
                     var elapsed = clock.Elapsed - started;
                     if (!counted) continue;
-                    mine.Add(elapsed.TotalMilliseconds);
+                    mine.Add(new SlowRequest(startedAt + started.TotalSeconds, elapsed.TotalMilliseconds));
                     counters.Add(1, ok, rejected, 0);
                 }
                 catch (RpcException) when (!ct.IsCancellationRequested)
@@ -57,13 +57,16 @@ internal static class LoadRunner
         await reporting.CancelAsync();
         await reporter;
 
-        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        var requests = latencies.Where(l => l is not null).SelectMany(l => l).OrderBy(r => r.Milliseconds).ToArray();
+        var all = requests.Select(r => r.Milliseconds).ToArray();
         // A run that stops at a number of transfers measured only as long as it took.
         var seconds = Math.Min(measured.TotalSeconds, Math.Max(0.001, (clock.Elapsed - warmup).TotalSeconds));
         return new ScenarioResult(scenario, concurrency, seconds, counters.Requests, counters.Ok, counters.Rejected, counters.Errors,
             counters.Ok / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1],
-            startedAt + warmup.TotalSeconds, startedAt + clock.Elapsed.TotalSeconds);
+            startedAt + warmup.TotalSeconds, startedAt + clock.Elapsed.TotalSeconds, requests.TakeLast(SlowestKept).Reverse().ToList());
     }
+
+    private const int SlowestKept = 40;
 
     private static double Percentile(double[] sorted, double quantile) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
