@@ -6,6 +6,8 @@ namespace EPoomasi.Ledger.Tests.Storage;
 
 public sealed class pruning_keeps_a_steady_loads_connections(PostgresFixture postgres)
 {
+    private const string Marked = "pruning-test";
+
     // Npgsql's pruning closed every connection idle at its samples, which under a steady load is every one of them
     // between statements; the next callers then all opened new sessions at once. The ledger's pools keep a floor.
     [Fact(Timeout = TestTimeouts.Default)]
@@ -13,21 +15,10 @@ public sealed class pruning_keeps_a_steady_loads_connections(PostgresFixture pos
     {
         var token = TestContext.Current.CancellationToken;
         var database = await postgres.CreateLedgerDatabaseAsync();
-        var pruningFast = new NpgsqlConnectionStringBuilder(database)
-        {
-            ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1, ApplicationName = "pruning-test",
-        }.ConnectionString;
-        await using var connections = new LedgerConnections(pruningFast);
+        await using var connections = new LedgerConnections(PruningFast(database, minimum: null));
 
-        Assert.Equal(12, await PeakAsync(connections, 12, token));
-        var left = 12;
-        for (var waited = 0; waited < 100 && left > 8; waited++)
-        {
-            await Task.Delay(100, token);
-            left = await OpenSessionsAsync(database, token);
-        }
-
-        Assert.Equal(8, left);
+        await PeakAsync(connections, database, 12, token);
+        Assert.Equal(8, await SessionsOncePrunedAsync(database, 12, token));
         await Task.Delay(3_000, token); // a further round of pruning closes nothing below the floor
         Assert.Equal(8, await OpenSessionsAsync(database, token));
     }
@@ -37,37 +28,47 @@ public sealed class pruning_keeps_a_steady_loads_connections(PostgresFixture pos
     {
         var token = TestContext.Current.CancellationToken;
         var database = await postgres.CreateLedgerDatabaseAsync();
-        var ownMinimum = new NpgsqlConnectionStringBuilder(database)
-        {
-            ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1, ApplicationName = "pruning-test", MinPoolSize = 2,
-        }.ConnectionString;
-        await using var connections = new LedgerConnections(ownMinimum);
+        await using var connections = new LedgerConnections(PruningFast(database, minimum: 2));
 
-        Assert.Equal(6, await PeakAsync(connections, 6, token));
-        var left = 6;
-        for (var waited = 0; waited < 100 && left > 2; waited++)
-        {
-            await Task.Delay(100, token);
-            left = await OpenSessionsAsync(database, token);
-        }
-
-        Assert.Equal(2, left);
+        await PeakAsync(connections, database, 6, token);
+        Assert.Equal(2, await SessionsOncePrunedAsync(database, 6, token));
     }
 
-    // Opens as many reading connections at once, so that the pool grows to that, returns them all, and counts the sessions.
-    private static async Task<int> PeakAsync(LedgerConnections connections, int size, CancellationToken token)
+    // Pruning after two seconds idle, sampled every second, instead of five minutes; sessions marked to be counted.
+    private static string PruningFast(string database, int? minimum)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(database) { ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1, ApplicationName = Marked };
+        if (minimum is { } given) settings.MinPoolSize = given;
+        return settings.ConnectionString;
+    }
+
+    // Opens as many reading connections at once, so that the pool grows to that, and returns them all.
+    private static async Task PeakAsync(LedgerConnections connections, string database, int size, CancellationToken token)
     {
         var open = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => connections.OpenForReadingAsync(token).AsTask()));
+        Assert.Equal(size, await OpenSessionsAsync(database, token));
         foreach (var connection in open) await connection.DisposeAsync();
-        return open.Length;
+    }
+
+    // The sessions left once a round of pruning has closed some of the peak's (it closes them within milliseconds
+    // of each other), or the peak's own after ten seconds.
+    private static async Task<int> SessionsOncePrunedAsync(string database, int peak, CancellationToken token)
+    {
+        for (var waited = 0; waited < 100 && await OpenSessionsAsync(database, token) == peak; waited++)
+        {
+            await Task.Delay(100, token);
+        }
+
+        await Task.Delay(500, token);
+        return await OpenSessionsAsync(database, token);
     }
 
     private static async Task<int> OpenSessionsAsync(string database, CancellationToken token)
     {
-        await using var counting = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
+        await using var counting = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false, ApplicationName = "counting" }.ConnectionString);
         await counting.OpenAsync(token);
         await using var command = new NpgsqlCommand(
-            "select count(*)::int from pg_stat_activity where datname = current_database() and application_name = 'pruning-test'", counting);
+            $"select count(*)::int from pg_stat_activity where datname = current_database() and application_name = '{Marked}'", counting);
         return (int)(await command.ExecuteScalarAsync(token))!;
     }
 }
