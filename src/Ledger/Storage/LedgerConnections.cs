@@ -4,11 +4,11 @@ namespace EPoomasi.Ledger.Storage;
 
 /// <summary>
 /// The connection pools for the ledger's own statements (everything but Marten's sessions): one for reads,
-/// one for finds whose best plan depends on what is sought, one for transfer transactions. None leaves anything behind in a session — no session settings, no
-/// advisory locks, no temporary tables — so a connection going back to its pool is not reset. Npgsql's reset
-/// keeps prepared statements, and so was seven statements (<c>SET SESSION AUTHORIZATION DEFAULT</c>,
-/// <c>RESET ALL</c>, <c>UNLISTEN *</c>, …) run before every next use of the connection: as many as a
-/// one-transfer transaction runs of its own (<c>pg_stat_statements</c>, spread at half load). A transaction
+/// one for finds whose best plan depends on what is sought, one for transfer transactions. None leaves anything
+/// behind in a session — no session settings, no advisory locks, no temporary tables — so a connection going back
+/// to its pool is not reset. Npgsql's reset keeps prepared statements, and so was seven statements
+/// (<c>SET SESSION AUTHORIZATION DEFAULT</c>, <c>RESET ALL</c>, <c>UNLISTEN *</c>, …) run before every next use
+/// of the connection: as many as a one-transfer transaction runs of its own (<c>pg_stat_statements</c>, spread at half load). A transaction
 /// still open when its connection returns is rolled back all the same.
 /// </summary>
 internal sealed class LedgerConnections : IAsyncDisposable
@@ -46,17 +46,10 @@ internal sealed class LedgerConnections : IAsyncDisposable
     public LedgerConnections(string connectionString)
     {
         var reads = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
-        if (!SetsItsOwnMinimum(connectionString)) reads.MinPoolSize = Math.Min(PoolFloor, reads.MaxPoolSize);
+        if (!GivenSettings.Names(connectionString, "MinPoolSize") && !GivenSettings.Names(connectionString, "MinimumPoolSize")) reads.MinPoolSize = Math.Min(PoolFloor, reads.MaxPoolSize);
         _reads = NpgsqlDataSource.Create(reads);
         _finds = NpgsqlDataSource.Create(WithOptions(reads, PlannedForTheirValues));
         _writes = NpgsqlDataSource.Create(WithOptions(reads, KeyedPlansOnly));
-    }
-
-    private static bool SetsItsOwnMinimum(string connectionString)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal) is var name &&
-            (name.Equals("MinimumPoolSize", StringComparison.OrdinalIgnoreCase) || name.Equals("MinPoolSize", StringComparison.OrdinalIgnoreCase)));
     }
 
     private static NpgsqlConnectionStringBuilder WithOptions(NpgsqlConnectionStringBuilder settings, string options)
