@@ -8,8 +8,8 @@ namespace EPoomasi.Ledger.Storage;
 /// behind in a session — no session settings, no advisory locks, no temporary tables — so a connection going back
 /// to its pool is not reset. Npgsql's reset keeps prepared statements, and so was seven statements
 /// (<c>SET SESSION AUTHORIZATION DEFAULT</c>, <c>RESET ALL</c>, <c>UNLISTEN *</c>, …) run before every next use
-/// of the connection: as many as a one-transfer transaction runs of its own (<c>pg_stat_statements</c>, spread at half load). A transaction
-/// still open when its connection returns is rolled back all the same.
+/// of the connection: as many as a one-transfer transaction runs of its own (<c>pg_stat_statements</c>, spread at
+/// half load). A transaction still open when its connection returns is rolled back all the same.
 /// </summary>
 internal sealed class LedgerConnections : IAsyncDisposable
 {
