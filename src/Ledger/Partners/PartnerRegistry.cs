@@ -1,3 +1,4 @@
+using EPoomasi.Ledger.Storage;
 using JasperFx;
 using Marten;
 
@@ -23,7 +24,7 @@ public sealed class PartnerRegistry : IAsyncDisposable
     {
         var store = DocumentStore.For(options =>
         {
-            options.Connection(connectionString);
+            options.Connection(FixedSizePools.Of(connectionString));
             options.DatabaseSchemaName = "gateway";
             options.AutoCreateSchemaObjects = AutoCreate.None;
             options.Schema.For<PartnerApp>().Identity(a => a.Id);

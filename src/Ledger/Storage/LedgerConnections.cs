@@ -35,18 +35,10 @@ internal sealed class LedgerConnections : IAsyncDisposable
     private readonly NpgsqlDataSource _finds;
     private readonly NpgsqlDataSource _writes;
 
-    // Npgsql closes, every five minutes, as many connections as were idle at the median of its samples. Under a steady
-    // load each connection is idle between its statements, so it closed those the load was using, and the callers
-    // that came next all opened new ones at once: a new session plans its first statements on empty catalogue caches
-    // (20 ms for a search instead of 1), and requests queued behind them for up to half a second. A floor of
-    // connections that are never pruned keeps a steady load's; only a peak's surplus is closed. Npgsql opens none
-    // ahead of need. A connection string that sets its own minimum keeps it.
-    private const int PoolFloor = 8;
-
+    /// <param name="connectionString">Sized already (<see cref="FixedSizePools"/>); each of the three pools takes its sizes.</param>
     public LedgerConnections(string connectionString)
     {
         var reads = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
-        if (!GivenSettings.Names(connectionString, "MinPoolSize") && !GivenSettings.Names(connectionString, "MinimumPoolSize")) reads.MinPoolSize = Math.Min(PoolFloor, reads.MaxPoolSize);
         _reads = NpgsqlDataSource.Create(reads);
         _finds = NpgsqlDataSource.Create(WithOptions(reads, PlannedForTheirValues));
         _writes = NpgsqlDataSource.Create(WithOptions(reads, KeyedPlansOnly));

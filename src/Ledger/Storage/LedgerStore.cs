@@ -43,8 +43,9 @@ public sealed class LedgerStore : IAsyncDisposable
     public static LedgerStore Open(string connectionString, TimeProvider time, string schema = "ledger")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var prepared = WithPreparedStatements(connectionString);
-        var store = DocumentStore.For(options => Configure(options, WithoutAutoPrepare(connectionString), time, schema));
+        var sized = FixedSizePools.Of(connectionString);
+        var prepared = WithPreparedStatements(sized);
+        var store = DocumentStore.For(options => Configure(options, WithoutAutoPrepare(sized), time, schema));
         return new LedgerStore(store, new LedgerConnections(prepared), time, schema);
     }
 
