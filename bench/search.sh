@@ -38,7 +38,7 @@ for project in src/Gateway/Gateway.csproj bench/Bench/Bench.csproj; do
 done
 
 ASPNETCORE_ENVIRONMENT=Production \
-Ledger__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ledger;Maximum Pool Size=100" \
+Ledger__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ledger" \
 Auth__SigningKeys__0="$(head -c 32 /dev/urandom | base64)" Auth__DevelopmentIssuerEnabled=true \
 Limits__MemberRequestsPerSecond=10000000 Limits__OfficialRequestsPerSecond=10000000 \
 Limits__PartnerAppRequestsPerSecond=10000000 Limits__AnonymousRequestsPerSecond=10000000 \
