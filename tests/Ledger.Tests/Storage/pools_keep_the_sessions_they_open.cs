@@ -11,29 +11,13 @@ public sealed class pools_keep_the_sessions_they_open(PostgresFixture postgres)
     // Npgsql's pruning closed a steady load's sessions (idle between statements), and a peak's surplus all at once,
     // which paused PostgreSQL for every other session. The ledger's pools are of fixed size: nothing is pruned.
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task a_peaks_sessions_stay_open_through_rounds_of_pruning()
-    {
-        var token = TestContext.Current.CancellationToken;
-        var database = await postgres.CreateLedgerDatabaseAsync();
-        await using var connections = new LedgerConnections(FixedSizePools.Of(PruningFast(database, minimum: null)));
-
-        await PeakAsync(connections, database, 12, token);
-        await Task.Delay(RoundsOfPruning, token);
-        Assert.Equal(12, await OpenSessionsAsync(database, token));
-    }
+    public async Task a_peaks_sessions_stay_open_through_rounds_of_pruning() =>
+        Assert.Equal(12, await SessionsAfterPeakAndPruningAsync(peak: 12, minimum: null));
 
     // The same settings do prune, so the test above would see it.
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task a_connection_string_that_sets_its_own_minimum_is_pruned_down_to_it()
-    {
-        var token = TestContext.Current.CancellationToken;
-        var database = await postgres.CreateLedgerDatabaseAsync();
-        await using var connections = new LedgerConnections(FixedSizePools.Of(PruningFast(database, minimum: 2)));
-
-        await PeakAsync(connections, database, 6, token);
-        await Task.Delay(RoundsOfPruning, token);
-        Assert.Equal(2, await OpenSessionsAsync(database, token));
-    }
+    public async Task a_connection_string_that_sets_its_own_minimum_is_pruned_down_to_it() =>
+        Assert.Equal(2, await SessionsAfterPeakAndPruningAsync(peak: 6, minimum: 2));
 
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task a_pool_opens_no_more_sessions_than_its_size()
@@ -73,12 +57,20 @@ public sealed class pools_keep_the_sessions_they_open(PostgresFixture postgres)
         return settings.ConnectionString;
     }
 
-    // Opens as many reading connections at once, so that the pool grows to that, and returns them all.
-    private static async Task PeakAsync(LedgerConnections connections, string database, int size, CancellationToken token)
+    // Opens as many reading connections at once as the peak, so that the pool grows to that, returns them all, and
+    // counts the sessions left after two rounds of pruning.
+    private async Task<int> SessionsAfterPeakAndPruningAsync(int peak, int? minimum)
     {
-        var open = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => connections.OpenForReadingAsync(token).AsTask()));
-        Assert.Equal(size, await OpenSessionsAsync(database, token));
+        var token = TestContext.Current.CancellationToken;
+        var database = await postgres.CreateLedgerDatabaseAsync();
+        await using var connections = new LedgerConnections(FixedSizePools.Of(PruningFast(database, minimum)));
+
+        var open = await Task.WhenAll(Enumerable.Range(0, peak).Select(_ => connections.OpenForReadingAsync(token).AsTask()));
+        Assert.Equal(peak, await OpenSessionsAsync(database, token));
         foreach (var connection in open) await connection.DisposeAsync();
+
+        await Task.Delay(RoundsOfPruning, token);
+        return await OpenSessionsAsync(database, token);
     }
 
     private static async Task<int> OpenSessionsAsync(string database, CancellationToken token)
