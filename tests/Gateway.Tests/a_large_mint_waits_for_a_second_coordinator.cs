@@ -106,6 +106,28 @@ public sealed class a_large_mint_waits_for_a_second_coordinator(GatewayFixture g
         Assert.Equal(600, await BalanceAsync(member));
     }
 
+    // The gateway remembers a district's threshold for a moment (a read per mint call halved mints a second); a
+    // threshold set through it counts at once all the same.
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task a_threshold_set_through_the_gateway_counts_for_the_next_mint_at_once()
+    {
+        var district = await Seed.DistrictAsync(gateway);
+        var member = await Seed.MemberAsync(gateway, district);
+        var coordinator = GatewayFixture.Coordinator(district);
+        var issuance = (await gateway.Ledger(GatewayFixture.Auditor).ListDistrictsAsync(new ListDistrictsRequest(), cancellationToken: Ct)).Districts
+            .Single(d => d.DistrictId == district).IssuanceAccountId;
+        var before = await Seed.PayAsync(gateway, coordinator, issuance, member, 601, TransferCode.Mint);
+
+        await gateway.Administration(GatewayFixture.Administrator).ChangeDistrictDefaultsAsync(new ChangeDistrictDefaultsRequest
+        {
+            DistrictId = district, MemberFloorMinutes = -600, MemberCapMinutes = 600_000, MintApprovalAboveMinutes = 600, Reason = "네 개의 눈 / four eyes",
+        }, cancellationToken: Ct);
+        var after = await Assert.ThrowsAsync<RpcException>(() => Seed.PayAsync(gateway, coordinator, issuance, member, 601, TransferCode.Mint));
+
+        Assert.Equal(TransferResult.Ok, before.Result);
+        Assert.Equal("MINT_APPROVAL_REQUIRED", after.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason);
+    }
+
     [Fact(Timeout = TestTimeouts.Default)]
     public async Task another_districts_coordinator_neither_mints_nor_approves_here()
     {

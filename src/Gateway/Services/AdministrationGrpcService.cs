@@ -18,7 +18,7 @@ using Grpc.Core;
 namespace EPoomasi.Gateway.Services;
 
 /// <summary>District and account administration: proto → command → result → proto.</summary>
-public sealed class AdministrationGrpcService(LedgerRuntime ledger) : AdministrationService.AdministrationServiceBase
+public sealed class AdministrationGrpcService(LedgerRuntime ledger, Security.FourEyes fourEyes) : AdministrationService.AdministrationServiceBase
 {
     public override async Task<CreateDistrictResponse> CreateDistrict(CreateDistrictRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new CreateDistrict(request.DistrictId, request.Name, new Minutes(request.MemberFloorMinutes),
@@ -70,13 +70,14 @@ public sealed class AdministrationGrpcService(LedgerRuntime ledger) : Administra
         return new() { Changed = await RunAsync(new CloseAccount(id, request.Reason, CallerAttribution.From(context)), context) };
     }
 
-    public override async Task<ChangeDistrictDefaultsResponse> ChangeDistrictDefaults(ChangeDistrictDefaultsRequest request, ServerCallContext context) =>
-        new()
-        {
-            Changed = await RunAsync(new ChangeDistrictDefaults(request.DistrictId, new Minutes(request.MemberFloorMinutes), new Minutes(request.MemberCapMinutes),
-                request.Reason, CallerAttribution.From(context), request.HasWelcomeGrantMinutes ? new Minutes(request.WelcomeGrantMinutes) : null,
-                request.HasMintApprovalAboveMinutes ? new Minutes(request.MintApprovalAboveMinutes) : null), context),
-        };
+    public override async Task<ChangeDistrictDefaultsResponse> ChangeDistrictDefaults(ChangeDistrictDefaultsRequest request, ServerCallContext context)
+    {
+        var changed = await RunAsync(new ChangeDistrictDefaults(request.DistrictId, new Minutes(request.MemberFloorMinutes), new Minutes(request.MemberCapMinutes),
+            request.Reason, CallerAttribution.From(context), request.HasWelcomeGrantMinutes ? new Minutes(request.WelcomeGrantMinutes) : null,
+            request.HasMintApprovalAboveMinutes ? new Minutes(request.MintApprovalAboveMinutes) : null), context);
+        fourEyes.Forget(request.DistrictId); // a new mint threshold counts at once on this gateway
+        return new() { Changed = changed };
+    }
 
     public override async Task<AppointCoordinatorResponse> AppointCoordinator(AppointCoordinatorRequest request, ServerCallContext context) =>
         new() { Changed = await RunAsync(new AppointCoordinator(request.DistrictId, request.Subject, request.Reason, CallerAttribution.From(context)), context) };

@@ -52,7 +52,7 @@ public sealed class the_ledger_service_maps_requests_without_a_gateway(GatewayFi
     public async Task an_unknown_district_or_account_is_not_found_naming_it()
     {
         await using var runtime = await StartedAsync();
-        var service = new LedgerGrpcService(runtime, Feed(runtime), new Security.FourEyes(runtime));
+        var service = new LedgerGrpcService(runtime, Feed(runtime), new Security.FourEyes(runtime, TimeProvider.System));
         var account = Guid.NewGuid().ToString();
 
         var district = await Assert.ThrowsAsync<RpcException>(() => service.GetTrialBalance(new GetTrialBalanceRequest { DistrictId = "nowhere" }, Call("GetTrialBalance")));
@@ -66,8 +66,9 @@ public sealed class the_ledger_service_maps_requests_without_a_gateway(GatewayFi
     public async Task a_payment_answers_its_record_field_by_field_and_attributes_it_to_the_caller()
     {
         await using var runtime = await StartedAsync();
-        var service = new LedgerGrpcService(runtime, Feed(runtime), new Security.FourEyes(runtime));
-        var administration = new AdministrationGrpcService(runtime);
+        var fourEyes = new Security.FourEyes(runtime, TimeProvider.System);
+        var service = new LedgerGrpcService(runtime, Feed(runtime), fourEyes);
+        var administration = new AdministrationGrpcService(runtime, fourEyes);
         var administrator = new Caller(Role.Administrator, "admin:unit", null, new HashSet<Guid>());
         await administration.CreateDistrict(new CreateDistrictRequest
             { DistrictId = "unit-gu", Name = "단위구", MemberFloorMinutes = -600, MemberCapMinutes = 6_000, MintBudgetMinutes = 60_000 },
@@ -99,7 +100,7 @@ public sealed class the_ledger_service_maps_requests_without_a_gateway(GatewayFi
     private static (LedgerGrpcService Service, LedgerRuntime Runtime) Unstarted()
     {
         var runtime = Runtime("Host=127.0.0.1;Port=1");
-        return (new LedgerGrpcService(runtime, Feed(runtime), new Security.FourEyes(runtime)), runtime);
+        return (new LedgerGrpcService(runtime, Feed(runtime), new Security.FourEyes(runtime, TimeProvider.System)), runtime);
     }
 
     private async Task<LedgerRuntime> StartedAsync()
