@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using EPoomasi.Gateway.Errors;
 using EPoomasi.Gateway.Hosting;
-using EPoomasi.Ledger;
 using EPoomasi.Ledger.Districts;
 using EPoomasi.Ledger.Transfers;
 using EPoomasi.Ledger.Transfers.CreatingTransfer;
@@ -35,11 +34,9 @@ public sealed class FourEyes(LedgerRuntime ledger, TimeProvider time)
     {
         var fromIssuance = commands.OfType<CreateTransfer>().Where(c => c.Code is TransferCode.Mint or TransferCode.Welcome or TransferCode.OpeningBalance).ToList();
         if (fromIssuance.Count == 0) return;
-        // The district of an account is cached by the ledger; only districts whose issuance is debited are read.
+        // The district of an account is cached by the ledger; only the debited accounts' districts are looked at.
         var debited = fromIssuance.Select(t => t.DebitAccountId).Distinct().ToList();
-        var issuances = (await ledger.Ledger.GetDistrictsOfAsync(debited, cancellationToken))
-            .Where(pair => WellKnownAccounts.Issuance(pair.Value) == pair.Key).Select(pair => pair.Value).Distinct();
-        foreach (var districtId in issuances)
+        foreach (var districtId in (await ledger.Ledger.GetDistrictsOfAsync(debited, cancellationToken)).Values.Distinct())
         {
             if (await DistrictAsync(districtId, cancellationToken) is not { MintApprovalAbove: { } above } district) continue;
             if (fromIssuance.FirstOrDefault(t => t.DebitAccountId == district.IssuanceAccountId && t.AmountMinutes > above) is { } transfer)
