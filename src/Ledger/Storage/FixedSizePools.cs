@@ -25,13 +25,13 @@ internal static class FixedSizePools
     /// <summary><paramref name="connectionString"/> with its pools' minimum set to their maximum (16 unless given).</summary>
     public static string Of(string connectionString)
     {
-        if (GivenSettings.Names(connectionString, "MinPoolSize") || GivenSettings.Names(connectionString, "MinimumPoolSize"))
+        if (GivenSettings.Names(connectionString, "MinPoolSize", "MinimumPoolSize"))
         {
             return connectionString;
         }
 
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!GivenSettings.Names(connectionString, "MaxPoolSize") && !GivenSettings.Names(connectionString, "MaximumPoolSize"))
+        if (!GivenSettings.Names(connectionString, "MaxPoolSize", "MaximumPoolSize"))
         {
             settings.MaxPoolSize = DefaultSize;
         }

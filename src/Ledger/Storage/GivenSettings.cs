@@ -8,10 +8,14 @@ namespace EPoomasi.Ledger.Storage;
 /// </summary>
 internal static class GivenSettings
 {
-    /// <summary>Whether <paramref name="connectionString"/> names a setting whose name, without spaces, contains <paramref name="part"/>.</summary>
-    public static bool Names(string connectionString, string part)
+    /// <summary>
+    /// Whether <paramref name="connectionString"/> names a setting whose name, without spaces, contains one of
+    /// <paramref name="parts"/> (a setting's synonyms, such as <c>MinPoolSize</c> and <c>MinimumPoolSize</c>).
+    /// </summary>
+    public static bool Names(string connectionString, params string[] parts)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Contains(part, StringComparison.OrdinalIgnoreCase));
+        return given.Keys.Cast<string>().Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .Any(name => parts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase)));
     }
 }
